@@ -1,0 +1,15 @@
+/**
+ * The OCPP 2.0.1 Block A policy engine: certificate policy and validation, CSRs, passwords and Basic
+ * auth, security profiles, the station certificate store, the security log and event queue, and the
+ * OCPP-J codecs. Depends on Bouncy Castle and Jakarta JSON Processing (Parsson) only.
+ */
+module io.ocppsec.core {
+    requires transitive io.ocppsec.api;
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.util;
+    requires jakarta.json;
+    requires java.net.http;
+
+    exports io.ocppsec.core.cert;
+}
