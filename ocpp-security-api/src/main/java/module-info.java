@@ -8,4 +8,5 @@ module io.ocppsec.api {
     exports io.ocppsec.api.requirement;
     exports io.ocppsec.api.event;
     exports io.ocppsec.api.message;
+    exports io.ocppsec.api.spi;
 }
