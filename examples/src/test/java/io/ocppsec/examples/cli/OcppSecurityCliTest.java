@@ -1,0 +1,49 @@
+package io.ocppsec.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class OcppSecurityCliTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return OcppSecurityCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void requirementsPrintsCountsPerStatusAndGroup() {
+        assertThat(run("requirements")).isZero();
+        assertThat(out.toString()).contains("146 requirements").contains("implemented").contains("A05");
+    }
+
+    @Test
+    void requirementsJsonIsMachineReadable() {
+        assertThat(run("requirements", "--json")).isZero();
+        assertThat(out.toString().trim()).startsWith("{\"total\":146,").endsWith("}}");
+    }
+
+    @Test
+    void versionAndHelp() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).contains("ocpp-security");
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("requirements");
+    }
+
+    @Test
+    void unknownCommandIsUsageError() {
+        assertThat(run("no-such-command")).isEqualTo(2);
+        assertThat(err.toString()).contains("error:");
+    }
+
+    @Test
+    void unknownOptionIsUsageError() {
+        assertThat(run("requirements", "--bogus")).isEqualTo(2);
+        assertThat(err.toString()).contains("--bogus");
+    }
+}
