@@ -1,0 +1,5 @@
+/**
+ * JMH benchmarks of the SDK, each SDK path measured against a baseline in the same run (plain JSSE,
+ * plain JDK PKIX, openssl…). Run them with {@code java -jar examples/target/ocpp-security-cli.jar bench}.
+ */
+package io.ocppsec.examples.bench;
