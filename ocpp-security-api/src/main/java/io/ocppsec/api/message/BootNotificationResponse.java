@@ -12,7 +12,7 @@ import java.util.Optional;
  * optional ones are {@link java.util.Optional#empty()} when absent, and over-long values are refused
  * with an {@link IllegalArgumentException} that names the property and the limit (never the value).
  *
- * @param currentTime {@code currentTime}, an instant (RFC 3339 date-time on the wire)
+ * @param currentTime {@code currentTime}, an instant in years 0000 to 9999 (an RFC 3339 date-time on the wire)
  * @param interval {@code interval}
  * @param status {@code status}
  * @param statusInfo {@code statusInfo} (optional)
@@ -30,7 +30,7 @@ public record BootNotificationResponse(
      * @throws IllegalArgumentException if a value breaks a schema limit
      */
     public BootNotificationResponse {
-        Objects.requireNonNull(currentTime, "currentTime");
+        Checks.dateTime(currentTime, "currentTime");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(statusInfo, "statusInfo");
     }

@@ -1,5 +1,6 @@
 package io.ocppsec.api.message;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,6 +44,27 @@ final class Checks {
                     + "), got " + copy.size());
         }
         return copy;
+    }
+
+    /** The range an RFC 3339 {@code date-time} (four-digit year) can express. */
+    static final Instant MIN_DATE_TIME = Instant.parse("0000-01-01T00:00:00Z");
+    static final Instant MAX_DATE_TIME = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /** A required {@code date-time}: non-null and expressible with a four-digit year. */
+    static Instant dateTime(Instant value, String property) {
+        Objects.requireNonNull(value, property);
+        if (value.isBefore(MIN_DATE_TIME) || value.isAfter(MAX_DATE_TIME)) {
+            throw new IllegalArgumentException(property + " is outside the date-time range 0000-01-01T00:00:00Z to "
+                    + "9999-12-31T23:59:59.999999999Z (RFC 3339 format)");
+        }
+        return value;
+    }
+
+    /** An optional {@code date-time}. */
+    static Optional<Instant> optDateTime(Optional<Instant> value, String property) {
+        Objects.requireNonNull(value, property);
+        value.ifPresent(v -> dateTime(v, property));
+        return value;
     }
 
     private static void checkLength(String value, int max, String property) {

@@ -12,8 +12,8 @@ import java.util.Optional;
  * with an {@link IllegalArgumentException} that names the property and the limit (never the value).
  *
  * @param location {@code location}, at most 512 characters
- * @param retrieveDateTime {@code retrieveDateTime}, an instant (RFC 3339 date-time on the wire)
- * @param installDateTime {@code installDateTime} (optional), an instant (RFC 3339 date-time on the wire)
+ * @param retrieveDateTime {@code retrieveDateTime}, an instant in years 0000 to 9999 (an RFC 3339 date-time on the wire)
+ * @param installDateTime {@code installDateTime} (optional), an instant in years 0000 to 9999 (an RFC 3339 date-time on the wire)
  * @param signingCertificate {@code signingCertificate} (optional), at most 5500 characters
  * @param signature {@code signature} (optional), at most 800 characters
  */
@@ -32,8 +32,8 @@ public record Firmware(
      */
     public Firmware {
         location = Checks.text(location, 512, "location");
-        Objects.requireNonNull(retrieveDateTime, "retrieveDateTime");
-        Objects.requireNonNull(installDateTime, "installDateTime");
+        Checks.dateTime(retrieveDateTime, "retrieveDateTime");
+        Checks.optDateTime(installDateTime, "installDateTime");
         signingCertificate = Checks.optText(signingCertificate, 5500, "signingCertificate");
         signature = Checks.optText(signature, 800, "signature");
     }

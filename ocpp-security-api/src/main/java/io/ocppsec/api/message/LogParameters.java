@@ -12,8 +12,8 @@ import java.util.Optional;
  * with an {@link IllegalArgumentException} that names the property and the limit (never the value).
  *
  * @param remoteLocation {@code remoteLocation}, at most 512 characters
- * @param oldestTimestamp {@code oldestTimestamp} (optional), an instant (RFC 3339 date-time on the wire)
- * @param latestTimestamp {@code latestTimestamp} (optional), an instant (RFC 3339 date-time on the wire)
+ * @param oldestTimestamp {@code oldestTimestamp} (optional), an instant in years 0000 to 9999 (an RFC 3339 date-time on the wire)
+ * @param latestTimestamp {@code latestTimestamp} (optional), an instant in years 0000 to 9999 (an RFC 3339 date-time on the wire)
  */
 public record LogParameters(
         String remoteLocation,
@@ -28,7 +28,7 @@ public record LogParameters(
      */
     public LogParameters {
         remoteLocation = Checks.text(remoteLocation, 512, "remoteLocation");
-        Objects.requireNonNull(oldestTimestamp, "oldestTimestamp");
-        Objects.requireNonNull(latestTimestamp, "latestTimestamp");
+        Checks.optDateTime(oldestTimestamp, "oldestTimestamp");
+        Checks.optDateTime(latestTimestamp, "latestTimestamp");
     }
 }

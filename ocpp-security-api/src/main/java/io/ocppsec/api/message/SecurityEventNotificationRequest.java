@@ -13,7 +13,7 @@ import java.util.Optional;
  * with an {@link IllegalArgumentException} that names the property and the limit (never the value).
  *
  * @param type {@code type}, at most 50 characters
- * @param timestamp {@code timestamp}, an instant (RFC 3339 date-time on the wire)
+ * @param timestamp {@code timestamp}, an instant in years 0000 to 9999 (an RFC 3339 date-time on the wire)
  * @param techInfo {@code techInfo} (optional), at most 255 characters
  */
 public record SecurityEventNotificationRequest(
@@ -29,7 +29,7 @@ public record SecurityEventNotificationRequest(
      */
     public SecurityEventNotificationRequest {
         type = Checks.text(type, 50, "type");
-        Objects.requireNonNull(timestamp, "timestamp");
+        Checks.dateTime(timestamp, "timestamp");
         techInfo = Checks.optText(techInfo, 255, "techInfo");
     }
 
