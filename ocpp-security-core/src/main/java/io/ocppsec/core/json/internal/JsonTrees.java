@@ -46,7 +46,7 @@ public final class JsonTrees {
         this.maxNumberChars = maxNumberChars;
         // Parsson's own limits as a second line of defence; other providers ignore unknown keys.
         this.parsers = PROVIDER.createParserFactory(Map.of(
-                "org.eclipse.parsson.maxDepth", maxDepth + 1,
+                "org.eclipse.parsson.maxDepth", maxDepth + 2,
                 "org.eclipse.parsson.rejectDuplicateKeys", true,
                 "org.eclipse.parsson.maxBigDecimalLength", maxNumberChars + 1));
     }
