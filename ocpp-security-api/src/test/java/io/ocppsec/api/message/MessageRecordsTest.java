@@ -133,6 +133,12 @@ class MessageRecordsTest {
                 bad("BootNotification reason null", () -> new BootNotificationRequest(new ChargingStation(
                         Optional.empty(), "m", Optional.empty(), "v", Optional.empty()), null), "reason", null),
                 bad("status null", () -> new SignCertificateResponse(null, Optional.empty()), "status", null),
+                bad("timestamp after year 9999", () -> new SecurityEventNotificationRequest("t",
+                        Instant.parse("+10000-01-01T00:00:00Z"), Optional.empty()), "timestamp", "9999"),
+                bad("retrieveDateTime before year 0", () -> new Firmware("l", Instant.parse("-0001-12-31T23:59:59Z"),
+                        Optional.empty(), Optional.empty(), Optional.empty()), "retrieveDateTime", "0000"),
+                bad("oldestTimestamp after year 9999", () -> new LogParameters("l",
+                        Optional.of(Instant.MAX), Optional.empty()), "oldestTimestamp", "9999"),
                 bad("list element null", () -> new SetVariablesRequest(java.util.Arrays.asList(
                         (SetVariableData) null)), null, null));
     }
