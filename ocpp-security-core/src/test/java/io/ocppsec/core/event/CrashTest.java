@@ -3,10 +3,9 @@ package io.ocppsec.core.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.requirement.Verifies;
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -159,45 +157,34 @@ class CrashTest {
         assertThat(reported).isNotEmpty();
     }
 
-    /** Starts the child, waits until it is working, kills it with SIGKILL after a random delay. */
-    private static List<String> runAndKill(String mode, Path path, Random rnd) throws Exception {
+    /**
+     * Starts the child with its stdout going to a file (a pipe may lose what the child wrote just before
+     * it was killed; a file keeps it), waits until it is working, kills it with SIGKILL after a random delay.
+     */
+    private List<String> runAndKill(String mode, Path path, Random rnd) throws Exception {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String cp = System.getProperty("java.class.path");
+        Path out = Files.createTempFile(dir, "child-", ".out");
         Process p = new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", cp,
                 CrashChild.class.getName(), mode, path.toString(), Long.toString(rnd.nextLong()))
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        List<String> lines = new ArrayList<>();
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.US_ASCII))) {
-                String l;
-                while ((l = r.readLine()) != null) {
-                    if (!l.endsWith(" .")) {
-                        continue; // cut by the kill: not a report
-                    }
-                    if (l.startsWith("READY")) {
-                        ready.complete(null);
-                    }
-                    synchronized (lines) {
-                        lines.add(l.substring(0, l.length() - 2));
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // the pipe closes when the child dies
-            } finally {
-                ready.complete(null);
-            }
-        });
-        reader.start();
-        ready.get(30, TimeUnit.SECONDS);
+                .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Files.readString(out, StandardCharsets.US_ASCII).contains("READY")) {
+            assertThat(p.isAlive()).as("child died on its own; see stderr").isTrue();
+            assertThat(System.nanoTime()).as("child did not start").isLessThan(deadline);
+            Thread.sleep(5); // polling for the child's start, not clock logic
+        }
+        Thread.sleep(20 + rnd.nextInt(250)); // the random moment of the crash
         assertThat(p.isAlive()).as("child died on its own; see stderr").isTrue();
-        Thread.sleep(20 + rnd.nextInt(250)); // the random moment of the crash, not clock logic
         p.destroyForcibly();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        reader.join(30_000);
-        synchronized (lines) {
-            return new ArrayList<>(lines);
+        List<String> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(out, StandardCharsets.US_ASCII)) {
+            if (l.endsWith(" .")) { // a line cut by the kill is not a report
+                lines.add(l.substring(0, l.length() - 2));
+            }
         }
+        Files.delete(out);
+        return lines;
     }
 }
