@@ -14,4 +14,5 @@ module io.ocppsec.core {
     exports io.ocppsec.core.cert;
     exports io.ocppsec.core.json;
     exports io.ocppsec.core.firmware;
+    exports io.ocppsec.core.event;
 }

@@ -1,0 +1,95 @@
+package io.ocppsec.core.event.internal;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes secrets from free text before it reaches the security log or the CSMS (A01.FR.12).
+ *
+ * <p>It is a safety net, not a parser: it errs towards redacting too much. Every rule is idempotent,
+ * so text that was already scrubbed passes unchanged.
+ */
+public final class Redactor {
+
+    /** What replaces a secret value. */
+    public static final String MARK = "<redacted>";
+
+    /** A PEM block of any private key, up to its END line or the end of the text (it may be cut). */
+    private static final Pattern PEM_PRIVATE_KEY = Pattern.compile(
+            "-----BEGIN[A-Z0-9 ]*PRIVATE KEY-----.*?(-----END[A-Z0-9 ]*PRIVATE KEY-----|\\z)",
+            Pattern.DOTALL);
+    /** A PEM header cut before its dashes still announces key material. */
+    private static final Pattern PEM_KEY_WORDS = Pattern.compile(
+            "(?i)(BEGIN[A-Z0-9 ]*PRIVATE KEY|PRIVATE KEY-----)[^\\n]*");
+    /** An Authorization header value: everything after the scheme up to the end of the line. */
+    private static final Pattern AUTHORIZATION = Pattern.compile(
+            "(?i)(authorization[\"']?\\s*[:=]\\s*)(\"[^\"]*\"?|'[^']*'?|[^\\r\\n,;}]*)");
+    /** Credentials of the Basic, Bearer or Digest scheme anywhere in the text. */
+    private static final Pattern AUTH_SCHEME = Pattern.compile(
+            "(?i)\\b(basic|bearer|digest)(\\s+)([A-Za-z0-9+/=._~-]{8,})");
+    /** {@code name=value} or {@code name: value} where the name says it is a secret. */
+    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
+            "(?i)([A-Za-z0-9_.-]*(password|passwd|passphrase|secret|token|credential|privatekey|private_key"
+                    + "|apikey|api_key)[A-Za-z0-9_.-]*[\"']?\\s*[:=]\\s*)(\"[^\"]*\"?|'[^']*'?|[^\\s,;}]+)");
+
+    private Redactor() {
+    }
+
+    /**
+     * @param key a key of a techInfo pair or a variable name
+     * @return whether values under that name are secret: passwords, secrets, tokens, authorization and key
+     *     material (e.g. {@code BasicAuthPassword}, {@code privateKey}, {@code apiKey})
+     */
+    public static boolean isSecretName(String key) {
+        Objects.requireNonNull(key, "key");
+        String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return k.contains("password") || k.contains("passwd") || k.contains("passphrase") || k.equals("pwd")
+                || k.contains("secret") || k.contains("token") || k.contains("authorization")
+                || k.contains("credential") || k.contains("privatekey") || k.contains("keymaterial")
+                || k.equals("key") || k.endsWith("apikey") || k.equals("pin") || k.equals("psk");
+    }
+
+    /**
+     * @param text any text
+     * @return the text with private keys, Authorization values, Basic/Bearer credentials and values of
+     *     secret-named assignments replaced by {@value #MARK}
+     */
+    public static String scrub(String text) {
+        Objects.requireNonNull(text, "text");
+        String s = PEM_PRIVATE_KEY.matcher(text).replaceAll(Matcher.quoteReplacement(MARK));
+        s = PEM_KEY_WORDS.matcher(s).replaceAll(Matcher.quoteReplacement(MARK));
+        s = replaceValue(AUTHORIZATION, s, 1, 2);
+        s = redactCredentials(s);
+        s = replaceValue(SECRET_ASSIGNMENT, s, 1, 3);
+        return s;
+    }
+
+    /** Basic/Bearer credentials: tokens that look encoded (a digit, {@code +/=}, or mixed case), not words. */
+    private static String redactCredentials(String s) {
+        Matcher m = AUTH_SCHEME.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        while (m.find()) {
+            String token = m.group(3);
+            boolean encoded = token.chars().anyMatch(c -> Character.isDigit(c) || c == '+' || c == '/' || c == '=')
+                    || (token.chars().anyMatch(Character::isUpperCase) && token.chars().anyMatch(Character::isLowerCase));
+            m.appendReplacement(out, Matcher.quoteReplacement(encoded ? m.group(1) + m.group(2) + MARK : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String replaceValue(Pattern p, String s, int keepGroup, int valueGroup) {
+        Matcher m = p.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        while (m.find()) {
+            String value = m.group(valueGroup);
+            String bare = value.replaceAll("^[\"']|[\"']$", "");
+            String replacement = bare.isEmpty() || bare.equals(MARK) ? m.group() : m.group(keepGroup) + MARK;
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
