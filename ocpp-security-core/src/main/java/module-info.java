@@ -14,4 +14,5 @@ module io.ocppsec.core {
     exports io.ocppsec.core.cert;
     exports io.ocppsec.core.revocation;
     exports io.ocppsec.core.csr;
+    exports io.ocppsec.core.ca;
 }
