@@ -15,4 +15,7 @@ module io.ocppsec.core {
     exports io.ocppsec.core.json;
     exports io.ocppsec.core.firmware;
     exports io.ocppsec.core.event;
+    exports io.ocppsec.core.revocation;
+    exports io.ocppsec.core.csr;
+    exports io.ocppsec.core.ca;
 }
