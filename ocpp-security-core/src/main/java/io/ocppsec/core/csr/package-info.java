@@ -1,0 +1,7 @@
+/**
+ * Station-side Certificate Signing Requests for A02/A03: a new key pair per request (A02.FR.02,
+ * A03.FR.02), PKCS#10 in PEM for {@code SignCertificateRequest} (A02.FR.03, A03.FR.03), and signers that
+ * keep the private key on the station or in its HSM/TPM (A02.FR.05, A03.FR.05). Entry point:
+ * {@link io.ocppsec.core.csr.CsrBuilder}.
+ */
+package io.ocppsec.core.csr;
