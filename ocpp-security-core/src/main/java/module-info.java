@@ -14,4 +14,6 @@ module io.ocppsec.core {
     exports io.ocppsec.core.cert;
     exports io.ocppsec.core.password;
     exports io.ocppsec.core.auth;
+    exports io.ocppsec.core.csr;
+    exports io.ocppsec.core.credential;
 }
