@@ -36,6 +36,8 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * uses no per-verification memory, so concurrent verifications cannot exhaust the heap.
  * Argon2id ({@link #argon2id(int, int, int)}, via Bouncy Castle) is available for deployments that
  * prefer a memory-hard function; size its memory for the expected number of concurrent verifications.
+ * For scale: on the same VM, Argon2id with the OWASP parameters (m = 19456 KiB, t = 2, p = 1) takes about
+ * 130 ms per verification in Bouncy Castle's pure-Java implementation, and m = 8192, t = 1 about 35 ms.
  *
  * <pre>{@code
  * PasswordHasher hasher = PasswordHasher.defaults();
