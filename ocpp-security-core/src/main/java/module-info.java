@@ -18,4 +18,7 @@ module io.ocppsec.core {
     exports io.ocppsec.core.revocation;
     exports io.ocppsec.core.csr;
     exports io.ocppsec.core.ca;
+    exports io.ocppsec.core.password;
+    exports io.ocppsec.core.auth;
+    exports io.ocppsec.core.credential;
 }
