@@ -48,7 +48,7 @@ public final class HandshakeFailureClassifier {
             }
         }
         String m = messages(failure);
-        if (m.contains("protocol_version") || (m.contains("protocol") && (m.contains("not accepted by client")
+        if (m.contains("protocol_version") || (m.contains("protocol") && (m.contains("not accepted by")
                 || m.contains("not enabled or supported") || m.contains("unsupported protocol")))) {
             return TlsFailure.Kind.TLS_VERSION;
         }
