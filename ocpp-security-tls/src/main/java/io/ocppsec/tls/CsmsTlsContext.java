@@ -64,6 +64,9 @@ import javax.net.ssl.TrustManager;
  */
 public final class CsmsTlsContext {
 
+    /** How long after the handshake validation the trust manager's verdict is reused by {@link #stationIdentity}. */
+    static final java.time.Duration MARKER_FRESHNESS = java.time.Duration.ofMinutes(5);
+
     private final SecurityProfile profile;
     private final TlsPolicy policy;
     private final SSLContext sslContext;
@@ -204,7 +207,8 @@ public final class CsmsTlsContext {
 
     /**
      * The verified identity of the Charging Station on a profile 3 connection. A session the trust manager
-     * validated carries a marker; a resumed session is validated again with the current validator.
+     * validated in the last minutes carries a marker; a resumed session (TLS 1.3 session tickets stay
+     * usable after a validator change) is validated again with the current validator.
      *
      * @param session an established session of this context
      * @return the identity, whose CN is then matched to the URL identity (A00.FR.405)
@@ -215,7 +219,10 @@ public final class CsmsTlsContext {
         if (!profile.requiresClientCertificate()) {
             throw new SSLPeerUnverifiedException("Security profile 2 uses Basic authentication, not client certificates");
         }
-        Optional<VerifiedPeer> marker = VerifiedPeer.of(session);
+        // A fresh marker means our trust manager validated this very handshake; a resumed session (old or
+        // no marker) is validated again, so a revocation or a new validator also applies to resumption.
+        Optional<VerifiedPeer> marker = VerifiedPeer.of(session)
+                .filter(m -> !m.at().isBefore(clock.instant().minus(MARKER_FRESHNESS)));
         VerifiedPeer peer;
         if (marker.isPresent()) {
             peer = marker.get();

@@ -361,7 +361,11 @@ public final class StationTlsContext {
          */
         public Builder expectedHost(String fqdn) {
             Objects.requireNonNull(fqdn, "fqdn");
-            new SNIHostName(fqdn); // refuses IP literals and malformed names
+            if (fqdn.contains(":") || fqdn.matches("[0-9.]+")) {
+                throw new IllegalArgumentException("The CSMS is identified by its FQDN, not an IP address "
+                        + "(A00.FR.309, A00.FR.412)");
+            }
+            new SNIHostName(fqdn); // refuses malformed names
             this.expectedHost = Optional.of(fqdn);
             return this;
         }
