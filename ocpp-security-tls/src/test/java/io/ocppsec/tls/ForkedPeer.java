@@ -69,9 +69,14 @@ final class ForkedPeer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+    public void close() {
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
