@@ -1,0 +1,394 @@
+package io.ocppsec.tls;
+
+import io.ocppsec.api.SecurityProfile;
+import io.ocppsec.api.requirement.RequirementLevel;
+import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.core.cert.ChainValidator;
+import io.ocppsec.core.cert.CryptoPolicy;
+import io.ocppsec.tls.internal.Ids;
+import io.ocppsec.tls.internal.SubjectNames;
+import io.ocppsec.tls.internal.VerifiedPeer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.TrustManager;
+
+/**
+ * The TLS server context of a CSMS for security profiles 2 and 3: an {@link SSLContext} plus the
+ * {@link SSLParameters} to apply, for Jetty, Netty or plain sockets.
+ *
+ * <ul>
+ *   <li>The CSMS is the TLS server and authenticates with its certificate (A00.FR.306/307, 409/410);
+ *       an ECDSA and an RSA certificate can be served side by side, picked by the key type the
+ *       handshake needs (A00.FR.318/421 note).</li>
+ *   <li>Only TLS 1.2 and 1.3 (A00.FR.313/416) and the suites of the {@link TlsPolicy} (default
+ *       {@link TlsPolicy#CSMS_DEFAULT}, with the four suites of A00.FR.318/421), the server's order
+ *       winning. A station that only offers older versions or other suites fails the handshake, which
+ *       ends the connection (A00.FR.315/418, A00.FR.322/425). JSSE never compresses (A00.FR.321/424).</li>
+ *   <li>Profile 3: a client certificate is required and validated inside the handshake by the given
+ *       {@link ChainValidator} (A00.FR.401–404, 407); failures go to the {@link TlsFailureListener}
+ *       (A00.FR.408). After the handshake, {@link #stationIdentity(SSLSession)} gives the verified CN
+ *       to match against the URL identity (A00.FR.405).</li>
+ * </ul>
+ *
+ * <p>Renegotiation: JSSE only does secure renegotiation (RFC 5746; {@code
+ * sun.security.ssl.allowUnsafeRenegotiation} is false by default) and TLS 1.3 has none. To refuse
+ * client-initiated TLS 1.2 renegotiation entirely, start the JVM with
+ * {@code -Djdk.tls.rejectClientInitiatedRenegotiation=true} (a JVM-wide system property, which a
+ * library should not set on its own).
+ *
+ * <pre>{@code
+ * CsmsTlsContext tls = CsmsTlsContext.forServer(SecurityProfile.TLS_CLIENT_CERTIFICATE,
+ *                 List.of(ecKeyMaterial, rsaKeyMaterial))
+ *         .stationCertificateValidator(ocppChainValidator)
+ *         .failureListener(securityLog::tlsFailure)
+ *         .build();
+ * SSLServerSocket server = tls.createServerSocket(8443, 128, InetAddress.getLoopbackAddress());
+ * // Jetty: sslContextFactory.setSslContext(tls.sslContext()); ... or tls.configure(sslEngine)
+ * }</pre>
+ */
+public final class CsmsTlsContext {
+
+    /** How long after the handshake validation the trust manager's verdict is reused by {@link #stationIdentity}. */
+    static final java.time.Duration MARKER_FRESHNESS = java.time.Duration.ofMinutes(5);
+
+    private final SecurityProfile profile;
+    private final TlsPolicy policy;
+    private final SSLContext sslContext;
+    private final SSLParameters parameters;
+    private final ReloadableKeyManager keyManager;
+    private final ReloadableTrustManager trustManager;
+    private final Clock clock;
+    private final TlsFailureListener listener;
+
+    private CsmsTlsContext(Builder b, SSLContext ctx, ReloadableTrustManager tm) {
+        this.profile = b.profile;
+        this.policy = b.policy;
+        this.sslContext = ctx;
+        this.keyManager = b.keyManager;
+        this.trustManager = tm;
+        this.clock = b.clock;
+        this.listener = b.listener;
+        SSLParameters p = new SSLParameters(Contexts.supportedSuites(ctx, b.policy), b.policy.jsseProtocols());
+        p.setUseCipherSuitesOrder(true);
+        if (profile.requiresClientCertificate()) {
+            p.setNeedClientAuth(true); // A00.FR.401/402
+        }
+        p.setEndpointIdentificationAlgorithm(null);
+        this.parameters = p;
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param profile security profile 2 or 3 (profile 1 has no TLS and is refused)
+     * @param serverKeys the CSMS certificate(s) with their keys; give an ECDSA and an RSA one to support
+     *     every suite of A00.FR.318/421
+     * @return the builder
+     * @throws IllegalArgumentException for profile 1 or no key material
+     */
+    public static Builder forServer(SecurityProfile profile, List<TlsKeyMaterial> serverKeys) {
+        return new Builder(profile, serverKeys);
+    }
+
+    /** @return the SSLContext (its default parameters are JSSE's: always apply {@link #sslParameters()}) */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
+    /** @return a fresh copy of the parameters to apply to every server socket or engine */
+    public SSLParameters sslParameters() {
+        return Contexts.copy(parameters);
+    }
+
+    /** @return the security profile */
+    public SecurityProfile profile() {
+        return profile;
+    }
+
+    /** @return the TLS policy */
+    public TlsPolicy policy() {
+        return policy;
+    }
+
+    /** @return the key manager serving the CSMS certificates (replaceable at runtime) */
+    public ReloadableKeyManager keyManager() {
+        return keyManager;
+    }
+
+    /** @return the trust manager checking station certificates (profile 3 only) */
+    public Optional<ReloadableTrustManager> stationTrustManager() {
+        return profile.requiresClientCertificate() ? Optional.of(trustManager) : Optional.empty();
+    }
+
+    /**
+     * @param engine an engine from {@link #sslContext()}
+     * @return the same engine, in server mode with {@link #sslParameters()} applied
+     */
+    public SSLEngine configure(SSLEngine engine) {
+        engine.setUseClientMode(false);
+        engine.setSSLParameters(sslParameters());
+        return engine;
+    }
+
+    /**
+     * @param socket a server socket from {@link #sslContext()}
+     * @return the same socket with {@link #sslParameters()} applied
+     */
+    public SSLServerSocket configure(SSLServerSocket socket) {
+        socket.setSSLParameters(sslParameters());
+        return socket;
+    }
+
+    /** @return a new server-mode engine */
+    public SSLEngine createSSLEngine() {
+        return configure(sslContext.createSSLEngine());
+    }
+
+    /**
+     * @param port the port (0 for any free one)
+     * @param backlog the accept backlog
+     * @param bindAddress the address to bind to
+     * @return a bound, configured server socket
+     * @throws IOException when binding fails
+     */
+    public SSLServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
+        return configure((SSLServerSocket) sslContext.getServerSocketFactory()
+                .createServerSocket(port, backlog, Objects.requireNonNull(bindAddress, "bindAddress")));
+    }
+
+    /**
+     * Replaces the CSMS certificates; new handshakes use them and cached sessions are dropped.
+     *
+     * @param serverKeys the new key material
+     */
+    public void updateKeyMaterial(List<TlsKeyMaterial> serverKeys) {
+        keyManager.update(requireKeys(serverKeys));
+        Contexts.invalidateSessions(sslContext.getServerSessionContext());
+    }
+
+    /**
+     * Replaces the station certificate validator (e.g. new CSO roots); new handshakes use it and cached
+     * sessions are dropped.
+     *
+     * @param validator the new validator
+     * @throws IllegalStateException for profile 2, which has no client certificates
+     */
+    public void updateStationCertificateValidator(ChainValidator validator) {
+        stationTrustManager().orElseThrow(() -> new IllegalStateException(
+                "Security profile 2 uses no client certificates")).update(validator);
+        Contexts.invalidateSessions(sslContext.getServerSessionContext());
+    }
+
+    /**
+     * The version/suite check both endpoints SHALL make after the handshake (A00.FR.314/417).
+     *
+     * @param session an established session
+     * @return every violation
+     */
+    public ValidationResult verifySession(SSLSession session) {
+        return TlsSessionCheck.verify(session, profile, policy);
+    }
+
+    /**
+     * The verified identity of the Charging Station on a profile 3 connection. A session the trust manager
+     * validated in the last minutes carries a marker; a resumed session (TLS 1.3 session tickets stay
+     * usable after a validator change) is validated again with the current validator.
+     *
+     * @param session an established session of this context
+     * @return the identity, whose CN is then matched to the URL identity (A00.FR.405)
+     * @throws SSLPeerUnverifiedException when there is no valid station certificate
+     */
+    public StationIdentity stationIdentity(SSLSession session) throws SSLPeerUnverifiedException {
+        Objects.requireNonNull(session, "session");
+        if (!profile.requiresClientCertificate()) {
+            throw new SSLPeerUnverifiedException("Security profile 2 uses Basic authentication, not client certificates");
+        }
+        // A fresh marker means our trust manager validated this very handshake; a resumed session (old or
+        // no marker) is validated again, so a revocation or a new validator also applies to resumption.
+        Optional<VerifiedPeer> marker = VerifiedPeer.of(session)
+                .filter(m -> !m.at().isBefore(clock.instant().minus(MARKER_FRESHNESS)));
+        VerifiedPeer peer;
+        if (marker.isPresent()) {
+            peer = marker.get();
+        } else {
+            Certificate[] certs = session.getPeerCertificates();
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate c : certs) {
+                if (!(c instanceof X509Certificate)) {
+                    throw new SSLPeerUnverifiedException("Peer certificate is not X.509");
+                }
+                chain.add((X509Certificate) c);
+            }
+            ValidationResult r = trustManager.current().validate(chain, clock.instant());
+            if (!r.isCompliant()) {
+                throw new SSLPeerUnverifiedException("Station certificate no longer valid: " + r.blocking().get(0));
+            }
+            peer = new VerifiedPeer(chain, r, clock.instant());
+        }
+        List<String> cn = SubjectNames.commonNames(peer.chain().get(0).getSubjectX500Principal());
+        if (cn.size() != 1) {
+            throw new SSLPeerUnverifiedException("Station certificate has " + cn.size() + " CN values (A00.FR.405)");
+        }
+        return new StationIdentity(cn.get(0), peer.chain(), peer.at());
+    }
+
+    /**
+     * Classifies a handshake failure seen by the server (e.g. from a Jetty/Netty handshake listener) and
+     * reports it to the listener, unless the trust manager already did.
+     *
+     * @param failure what the handshake threw
+     * @param peer the remote address, if known
+     * @return the classified failure
+     */
+    public TlsFailure reportHandshakeFailure(Throwable failure, Optional<String> peer) {
+        return Contexts.report(Objects.requireNonNull(failure, "failure"), TlsFailure.Endpoint.CSMS,
+                Objects.requireNonNull(peer, "peer"), clock, listener);
+    }
+
+    /**
+     * Checks the configuration against the requirements that cannot be enforced by types: the four suites
+     * (A00.FR.318/421), an ECDSA and an RSA certificate for them (SHOULD, note of A00.FR.318), and the key
+     * strength of the CSMS certificates (A00.FR.501–504).
+     *
+     * @return every violation found
+     */
+    public ValidationResult selfCheck() {
+        Ids ids = Ids.of(profile);
+        ValidationResult.Builder r = ValidationResult.builder();
+        for (CipherSuite s : policy.missingCsmsSuites()) {
+            r.add(ids.csmsSuites(), RequirementLevel.SHALL, "policy without " + s, "all four suites of " + ids.csmsSuites());
+        }
+        List<TlsKeyMaterial> keys = keyManager.current();
+        for (String alg : List.of("EC", "RSA")) {
+            if (keys.stream().noneMatch(k -> k.keyAlgorithm().equals(alg))) {
+                r.add(ids.csmsSuites(), RequirementLevel.SHOULD, "no " + alg + " CSMS certificate",
+                        "an ECDSA and an RSA certificate so that every required suite can be negotiated");
+            }
+        }
+        for (TlsKeyMaterial k : keys) {
+            r.addAll(CryptoPolicy.checkPublicKey(k.certificate().getPublicKey()));
+        }
+        return r.build();
+    }
+
+    @Override
+    public String toString() {
+        return "CsmsTlsContext{profile=" + profile.ocppValue() + ", policy=" + policy + ", keys=" + keyManager.current() + "}";
+    }
+
+    private static List<TlsKeyMaterial> requireKeys(List<TlsKeyMaterial> keys) {
+        List<TlsKeyMaterial> copy = List.copyOf(Objects.requireNonNull(keys, "serverKeys"));
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("The CSMS needs at least one server certificate (A00.FR.307, A00.FR.410)");
+        }
+        return copy;
+    }
+
+    /** Builder of a {@link CsmsTlsContext}. Not thread-safe. */
+    public static final class Builder {
+        private final SecurityProfile profile;
+        private final ReloadableKeyManager keyManager;
+        private TlsPolicy policy = TlsPolicy.CSMS_DEFAULT;
+        private ChainValidator stationValidator;
+        private Clock clock = Clock.systemUTC();
+        private TlsFailureListener listener = TlsFailureListener.logging();
+        private SecureRandom random;
+
+        private Builder(SecurityProfile profile, List<TlsKeyMaterial> keys) {
+            Ids.of(Objects.requireNonNull(profile, "profile")); // refuses profile 1
+            this.profile = profile;
+            this.keyManager = ReloadableKeyManager.of(requireKeys(keys));
+        }
+
+        /**
+         * @param policy the versions and suites to offer (default {@link TlsPolicy#CSMS_DEFAULT})
+         * @return this builder
+         */
+        public Builder policy(TlsPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param validator validates station certificate chains (path to a CSO root, O = CSO name,
+         *     revocation: A00.FR.403/404); required for profile 3
+         * @return this builder
+         */
+        public Builder stationCertificateValidator(ChainValidator validator) {
+            this.stationValidator = Objects.requireNonNull(validator, "validator");
+            return this;
+        }
+
+        /**
+         * @param clock the clock certificate validity is judged with
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param listener receives every failure (default: a WARNING log line)
+         * @return this builder
+         */
+        public Builder failureListener(TlsFailureListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * @param random the randomness for the handshakes (default: the JDK's)
+         * @return this builder
+         */
+        public Builder secureRandom(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * @return the context
+         * @throws IllegalStateException for profile 3 without a station certificate validator, or a policy
+         *     lacking a suite of A00.FR.318/421
+         * @throws GeneralSecurityException when JSSE cannot create the context
+         */
+        public CsmsTlsContext build() throws GeneralSecurityException {
+            if (!policy.missingCsmsSuites().isEmpty()) {
+                throw new IllegalStateException("The CSMS SHALL support " + policy.missingCsmsSuites()
+                        + " (A00.FR.318, A00.FR.421); the policy lacks them: " + policy);
+            }
+            ChainValidator v;
+            if (profile.requiresClientCertificate()) {
+                if (stationValidator == null) {
+                    throw new IllegalStateException("Security profile 3 needs a stationCertificateValidator(...) "
+                            + "to verify station certificates (A00.FR.403, A00.FR.404)");
+                }
+                v = stationValidator;
+            } else {
+                v = (chain, at) -> ValidationResult.builder().add("A00.FR.301", RequirementLevel.SHALL,
+                        "a client certificate", "HTTP Basic authentication in security profile 2").build();
+            }
+            ReloadableTrustManager tm = new ReloadableTrustManager(ReloadableTrustManager.Mode.VERIFY_STATION, v,
+                    clock, Optional.empty(), false, Ids.of(profile), listener);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(new KeyManager[] {keyManager}, new TrustManager[] {tm}, random);
+            return new CsmsTlsContext(this, ctx, tm);
+        }
+    }
+}

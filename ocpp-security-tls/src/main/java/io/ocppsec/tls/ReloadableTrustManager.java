@@ -1,0 +1,238 @@
+package io.ocppsec.tls;
+
+import io.ocppsec.api.requirement.RequirementLevel;
+import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.core.cert.ChainValidator;
+import io.ocppsec.tls.internal.HostnameCheck;
+import io.ocppsec.tls.internal.Ids;
+import io.ocppsec.tls.internal.PeerCertificateException;
+import io.ocppsec.tls.internal.SubjectNames;
+import io.ocppsec.tls.internal.VerifiedPeer;
+import java.net.Socket;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIServerName;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * The OCPP trust manager: it validates the peer's chain inside the handshake with a
+ * {@link ChainValidator} that can be replaced at runtime (new handshakes use the new one), and ends the
+ * handshake with a {@link CertificateException} when a SHALL is broken.
+ *
+ * <ul>
+ *   <li>On a Charging Station it checks the CSMS certificate: the validator (path to the installed CSMS
+ *       roots, A00.FR.308/411) and the commonName against the CSMS FQDN (A00.FR.309/412); a failure is
+ *       reported as InvalidCsmsCertificate (A00.FR.310/413) and the connection ends (A00.FR.311/414).</li>
+ *   <li>On a CSMS (profile 3) it checks the station certificate: the validator (path to a CSO root,
+ *       O = CSO name, revocation: A00.FR.403/404) and that a CN is present (A00.FR.405, matched to the
+ *       URL identity later with {@link StationIdentity#checkIdentity(String)}); a failure ends the
+ *       handshake (A00.FR.407) and is reported to the listener (A00.FR.408).</li>
+ * </ul>
+ *
+ * <p>Instances are created by {@link CsmsTlsContext} and {@link StationTlsContext}.
+ */
+public final class ReloadableTrustManager extends X509ExtendedTrustManager {
+
+    enum Mode { VERIFY_CSMS, VERIFY_STATION }
+
+    private final Mode mode;
+    private final AtomicReference<ChainValidator> validator;
+    private final Clock clock;
+    private final Optional<String> expectedHost;
+    private final boolean allowDnsName;
+    private final Ids ids;
+    private final TlsFailureListener listener;
+
+    ReloadableTrustManager(Mode mode, ChainValidator validator, Clock clock, Optional<String> expectedHost,
+                           boolean allowDnsName, Ids ids, TlsFailureListener listener) {
+        this.mode = mode;
+        this.validator = new AtomicReference<>(Objects.requireNonNull(validator, "validator"));
+        this.clock = clock;
+        this.expectedHost = expectedHost;
+        this.allowDnsName = allowDnsName;
+        this.ids = ids;
+        this.listener = listener;
+    }
+
+    /**
+     * Replaces the validator; handshakes that start afterwards use it.
+     *
+     * @param newValidator the new validator
+     */
+    public void update(ChainValidator newValidator) {
+        validator.set(Objects.requireNonNull(newValidator, "newValidator"));
+    }
+
+    /** @return the validator the next handshake uses */
+    public ChainValidator current() {
+        return validator.get();
+    }
+
+    // ---- CSMS side: client certificates of Charging Stations ----
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        checkStation(chain, handshakeSession(socket), peer(socket));
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        checkStation(chain, engine == null ? null : engine.getHandshakeSession(), peer(engine));
+    }
+
+    @Override
+    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        checkStation(chain, null, Optional.empty());
+    }
+
+    // ---- Charging Station side: the CSMS server certificate ----
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
+            throws CertificateException {
+        SSLParameters p = socket instanceof SSLSocket ? ((SSLSocket) socket).getSSLParameters() : null;
+        SSLSession hs = handshakeSession(socket);
+        checkCsms(chain, hs, host(p, hs), peer(socket));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
+            throws CertificateException {
+        SSLParameters p = engine == null ? null : engine.getSSLParameters();
+        SSLSession hs = engine == null ? null : engine.getHandshakeSession();
+        checkCsms(chain, hs, host(p, hs), peer(engine));
+    }
+
+    @Override
+    public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        checkCsms(chain, null, expectedHost, Optional.empty());
+    }
+
+    @Override
+    public X509Certificate[] getAcceptedIssuers() {
+        // The validator decides; no CA list is advertised (a station has one certificate to present).
+        return new X509Certificate[0];
+    }
+
+    private void checkCsms(X509Certificate[] chain, SSLSession hs, Optional<String> host, Optional<String> peer)
+            throws CertificateException {
+        requireMode(Mode.VERIFY_CSMS);
+        List<X509Certificate> list = chain == null ? List.of() : Arrays.asList(chain);
+        Instant now = clock.instant();
+        ValidationResult.Builder r = ValidationResult.builder();
+        if (list.isEmpty()) {
+            r.add(ids.csmsPath(), RequirementLevel.SHALL, "no CSMS certificate", "the CSMS certificate chain");
+        } else {
+            r.addAll(validator.get().validate(list, now));
+            if (host.isPresent()) {
+                r.addAll(HostnameCheck.check(list.get(0), host.get(), ids.csmsName(), allowDnsName));
+            } else {
+                r.add(ids.csmsName(), RequirementLevel.SHALL, "no CSMS host name known to the trust manager",
+                        "the FQDN of the CSMS URL (set it with expectedHost(...) or SNI)");
+            }
+        }
+        finish(r.build(), list, hs, peer, now, "CSMS certificate refused");
+    }
+
+    private void checkStation(X509Certificate[] chain, SSLSession hs, Optional<String> peer)
+            throws CertificateException {
+        requireMode(Mode.VERIFY_STATION);
+        List<X509Certificate> list = chain == null ? List.of() : Arrays.asList(chain);
+        Instant now = clock.instant();
+        ValidationResult.Builder r = ValidationResult.builder();
+        if (list.isEmpty()) {
+            r.add("A00.FR.403", RequirementLevel.SHALL, "no Charging Station certificate",
+                    "a client certificate chain (security profile 3, A00.FR.401)");
+        } else {
+            r.addAll(validator.get().validate(list, now));
+            List<String> cn = SubjectNames.commonNames(list.get(0).getSubjectX500Principal());
+            if (cn.size() != 1 || cn.get(0).isBlank()) {
+                r.add(io.ocppsec.api.requirement.Violation.of("A00.FR.405", RequirementLevel.SHALL,
+                        cn.size() + " commonName values", "exactly one commonName holding the station serial number")
+                        .atChainIndex(0));
+            }
+        }
+        finish(r.build(), list, hs, peer, now, "Charging Station certificate refused");
+    }
+
+    private void finish(ValidationResult result, List<X509Certificate> chain, SSLSession hs,
+                        Optional<String> peer, Instant now, String what) throws CertificateException {
+        if (!result.isCompliant()) {
+            PeerCertificateException e = new PeerCertificateException(what + ": " + result.blocking().get(0).message(),
+                    result);
+            e.markReported();
+            report(new TlsFailure(TlsFailure.Kind.INVALID_PEER_CERTIFICATE,
+                    mode == Mode.VERIFY_CSMS ? TlsFailure.Endpoint.CHARGING_STATION : TlsFailure.Endpoint.CSMS,
+                    result, e.getMessage(), peer, now));
+            throw e;
+        }
+        if (hs != null) {
+            hs.putValue(VerifiedPeer.KEY, new VerifiedPeer(chain, result, now));
+        }
+    }
+
+    void report(TlsFailure failure) {
+        try {
+            listener.onFailure(failure);
+        } catch (RuntimeException ex) {
+            System.getLogger("io.ocppsec.tls").log(System.Logger.Level.ERROR,
+                    "TlsFailureListener threw " + ex.getClass().getName(), ex);
+        }
+    }
+
+    private void requireMode(Mode m) throws CertificateException {
+        if (mode != m) {
+            throw new CertificateException("This trust manager verifies "
+                    + (mode == Mode.VERIFY_CSMS ? "CSMS server" : "Charging Station client") + " certificates only");
+        }
+    }
+
+    private Optional<String> host(SSLParameters p, SSLSession hs) {
+        if (expectedHost.isPresent()) {
+            return expectedHost;
+        }
+        if (p != null && p.getServerNames() != null) {
+            for (SNIServerName n : p.getServerNames()) {
+                if (n instanceof SNIHostName) {
+                    return Optional.of(((SNIHostName) n).getAsciiName());
+                }
+            }
+        }
+        if (hs != null && hs.getPeerHost() != null && !hs.getPeerHost().isEmpty()) {
+            return Optional.of(hs.getPeerHost());
+        }
+        return Optional.empty();
+    }
+
+    private static SSLSession handshakeSession(Socket socket) {
+        return socket instanceof SSLSocket ? ((SSLSocket) socket).getHandshakeSession() : null;
+    }
+
+    private static Optional<String> peer(Socket socket) {
+        if (socket == null || socket.getInetAddress() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(socket.getInetAddress().getHostAddress() + ":" + socket.getPort());
+    }
+
+    private static Optional<String> peer(SSLEngine engine) {
+        if (engine == null || engine.getPeerHost() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(engine.getPeerHost() + ":" + engine.getPeerPort());
+    }
+}

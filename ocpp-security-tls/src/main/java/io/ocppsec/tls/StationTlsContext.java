@@ -1,0 +1,475 @@
+package io.ocppsec.tls;
+
+import io.ocppsec.api.SecurityProfile;
+import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.core.cert.ChainValidator;
+import io.ocppsec.tls.internal.Ids;
+import io.ocppsec.tls.internal.PkixChainValidator;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/**
+ * The TLS client context of a Charging Station for security profiles 2 and 3.
+ *
+ * <ul>
+ *   <li>Trusts only the installed CSMS root certificates (never the JDK trust store, unless
+ *       {@link Builder#insecureAlsoTrustJdkDefaults()} is called), verifies the CSMS certification path
+ *       (A00.FR.308/411) and that the commonName equals the CSMS FQDN (A00.FR.309/412), inside the
+ *       handshake.</li>
+ *   <li>Offers only TLS 1.2/1.3 (A00.FR.313/416) and the suites of its policy (default
+ *       {@link TlsPolicy#STATION_ECDSA}, or {@link TlsPolicy#STATION_RSA}: A00.FR.319/422).</li>
+ *   <li>Profile 3: presents the station certificate from a replaceable source (A00.FR.401/402).</li>
+ *   <li>Every failure is classified and reported as InvalidCsmsCertificate (A00.FR.310/413),
+ *       InvalidTLSVersion (A00.FR.316/419) or InvalidTLSCipherSuite (A00.FR.323/426), and the connection is
+ *       closed (A00.FR.311/414). {@link #connect(InetSocketAddress, Duration)} does all of this; with an
+ *       {@code SSLEngine} (e.g. the JDK HttpClient) pass a failure to {@link #reportHandshakeFailure}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * StationTlsContext tls = StationTlsContext.forClient(SecurityProfile.TLS_BASIC_AUTH, installedCsmsRoots)
+ *         .expectedHost("csms.example.com")
+ *         .failureListener(f -> f.toSecurityEvent().ifPresent(eventQueue::add))
+ *         .build();
+ * SSLSocket s = tls.connect(new InetSocketAddress("csms.example.com", 443), Duration.ofSeconds(10));
+ * }</pre>
+ */
+public final class StationTlsContext {
+
+    private static final System.Logger LOG = System.getLogger("io.ocppsec.tls");
+
+    private final SecurityProfile profile;
+    private final TlsPolicy policy;
+    private final SSLContext sslContext;
+    private final SSLParameters parameters;
+    private final ReloadableKeyManager keyManager;
+    private final ReloadableTrustManager trustManager;
+    private final Optional<String> expectedHost;
+    private final Clock clock;
+    private final TlsFailureListener listener;
+    private final boolean alsoJdkDefaults;
+
+    private StationTlsContext(Builder b, SSLContext ctx, ReloadableTrustManager tm) {
+        this.profile = b.profile;
+        this.policy = b.policy;
+        this.sslContext = ctx;
+        this.keyManager = b.keyManager;
+        this.trustManager = tm;
+        this.expectedHost = b.expectedHost;
+        this.clock = b.clock;
+        this.listener = b.listener;
+        this.alsoJdkDefaults = b.alsoJdkDefaults;
+        SSLParameters p = new SSLParameters(Contexts.supportedSuites(ctx, b.policy), b.policy.jsseProtocols());
+        p.setEndpointIdentificationAlgorithm(null); // the OCPP trust manager checks the CN itself (A00.FR.309/412)
+        b.expectedHost.ifPresent(h -> p.setServerNames(List.of(new SNIHostName(h))));
+        this.parameters = p;
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param profile security profile 2 or 3 (profile 1 has no TLS and is refused)
+     * @param csmsRootCertificates the installed CSMSRootCertificate(s), the only trust anchors
+     * @return the builder
+     */
+    public static Builder forClient(SecurityProfile profile, Collection<X509Certificate> csmsRootCertificates) {
+        return new Builder(profile, csmsRootCertificates);
+    }
+
+    /** @return the SSLContext (always apply {@link #sslParameters()} too) */
+    public SSLContext sslContext() {
+        return sslContext;
+    }
+
+    /** @return a fresh copy of the parameters to apply to every socket or engine */
+    public SSLParameters sslParameters() {
+        return Contexts.copy(parameters);
+    }
+
+    /** @return the security profile */
+    public SecurityProfile profile() {
+        return profile;
+    }
+
+    /** @return the TLS policy */
+    public TlsPolicy policy() {
+        return policy;
+    }
+
+    /** @return the key manager presenting the station certificate (profile 3; empty source in profile 2) */
+    public ReloadableKeyManager keyManager() {
+        return keyManager;
+    }
+
+    /** @return the trust manager checking the CSMS certificate */
+    public ReloadableTrustManager trustManager() {
+        return trustManager;
+    }
+
+    /**
+     * @param engine an engine from {@link #sslContext()}, created with the CSMS host and port
+     * @return the same engine in client mode with {@link #sslParameters()} applied
+     */
+    public SSLEngine configure(SSLEngine engine) {
+        engine.setUseClientMode(true);
+        engine.setSSLParameters(sslParameters());
+        return engine;
+    }
+
+    /**
+     * @param socket a socket from {@link #sslContext()}
+     * @return the same socket in client mode with {@link #sslParameters()} applied
+     */
+    public SSLSocket configure(SSLSocket socket) {
+        socket.setUseClientMode(true);
+        socket.setSSLParameters(sslParameters());
+        return socket;
+    }
+
+    /**
+     * Connects, does the handshake and the session check. On any TLS failure the failure is classified,
+     * reported to the listener and the socket closed (A00.FR.311/414, 316/419, 323/426).
+     *
+     * @param address the CSMS address; its host name is used for SNI and the name check unless an
+     *     expected host was configured
+     * @param timeout connect and handshake timeout
+     * @return a connected socket whose handshake succeeded (read timeout reset to none)
+     * @throws OcppTlsHandshakeException when the handshake or the session check failed
+     * @throws IOException when the TCP connection cannot be made
+     */
+    public SSLSocket connect(InetSocketAddress address, Duration timeout) throws IOException {
+        Objects.requireNonNull(address, "address");
+        int millis = (int) Math.min(Integer.MAX_VALUE, Objects.requireNonNull(timeout, "timeout").toMillis());
+        SSLSocket s = configure((SSLSocket) sslContext.getSocketFactory().createSocket());
+        if (expectedHost.isEmpty() && address.getHostString() != null) {
+            SSLParameters p = s.getSSLParameters();
+            try {
+                p.setServerNames(List.of(new SNIHostName(address.getHostString())));
+                s.setSSLParameters(p);
+            } catch (IllegalArgumentException ipLiteral) {
+                // an IP literal cannot be an SNI name; the name check then fails (OCPP needs an FQDN)
+            }
+        }
+        Optional<String> peer = Optional.of(address.getHostString() + ":" + address.getPort());
+        try {
+            s.connect(address, millis);
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+        try {
+            s.setSoTimeout(millis);
+            s.startHandshake();
+            s.setSoTimeout(0);
+        } catch (IOException e) {
+            closeQuietly(s);
+            TlsFailure f = reportHandshakeFailure(e, peer);
+            throw new OcppTlsHandshakeException(f, e);
+        }
+        Optional<TlsFailure> refused = checkSession(s.getSession(), peer);
+        if (refused.isPresent()) {
+            closeQuietly(s);
+            throw new OcppTlsHandshakeException(refused.get(), null);
+        }
+        return s;
+    }
+
+    /**
+     * Same as {@link #connect(InetSocketAddress, Duration)}.
+     *
+     * @param host the CSMS host
+     * @param port the port
+     * @param timeout connect and handshake timeout
+     * @return the connected socket
+     * @throws IOException see {@link #connect(InetSocketAddress, Duration)}
+     */
+    public SSLSocket connect(String host, int port, Duration timeout) throws IOException {
+        return connect(new InetSocketAddress(host, port), timeout);
+    }
+
+    /**
+     * Checks an established session (A00.FR.314/417) and reports InvalidTLSVersion or
+     * InvalidTLSCipherSuite when it is not compliant; the caller then closes the connection.
+     *
+     * @param session an established session
+     * @param peer the remote address, if known
+     * @return the failure, when the session is not compliant
+     */
+    public Optional<TlsFailure> checkSession(SSLSession session, Optional<String> peer) {
+        ValidationResult r = verifySession(session);
+        Optional<TlsFailure.Kind> kind = TlsSessionCheck.kindOf(r);
+        if (kind.isEmpty()) {
+            return Optional.empty();
+        }
+        TlsFailure f = new TlsFailure(kind.get(), TlsFailure.Endpoint.CHARGING_STATION, r,
+                "negotiated session refused: " + r.blocking().get(0).message(), peer, clock.instant());
+        Contexts.notify(listener, f);
+        return Optional.of(f);
+    }
+
+    /**
+     * @param session an established session
+     * @return violations of the version/suite rules (A00.FR.313/314/320, 416/417/423)
+     */
+    public ValidationResult verifySession(SSLSession session) {
+        return TlsSessionCheck.verify(session, profile, policy);
+    }
+
+    /**
+     * Classifies a handshake failure and reports it to the listener (unless the trust manager already
+     * reported it), e.g. for an {@code SSLEngine} user such as the JDK HttpClient. The caller closes the
+     * connection.
+     *
+     * @param failure what the handshake threw
+     * @param peer the remote address, if known
+     * @return the classified failure; {@link TlsFailure#toSecurityEvent()} gives the OCPP event
+     */
+    public TlsFailure reportHandshakeFailure(Throwable failure, Optional<String> peer) {
+        return Contexts.report(Objects.requireNonNull(failure, "failure"), TlsFailure.Endpoint.CHARGING_STATION,
+                Objects.requireNonNull(peer, "peer"), clock, listener);
+    }
+
+    /**
+     * Replaces the installed CSMS root certificates (e.g. after InstallCertificate); new handshakes use
+     * them and cached sessions are dropped.
+     *
+     * @param csmsRootCertificates the new trust anchors
+     */
+    public void updateTrustedRoots(Collection<X509Certificate> csmsRootCertificates) {
+        updateChainValidator(defaultValidator(csmsRootCertificates, Ids.of(profile), alsoJdkDefaults));
+    }
+
+    /**
+     * Replaces the CSMS chain validator; the CN/FQDN check stays.
+     *
+     * @param validator the new validator
+     */
+    public void updateChainValidator(ChainValidator validator) {
+        trustManager.update(validator);
+        Contexts.invalidateSessions(sslContext.getClientSessionContext());
+    }
+
+    /**
+     * Replaces the station certificate presented in profile 3; new handshakes use it.
+     *
+     * @param material the new key and chain
+     */
+    public void updateClientKeyMaterial(TlsKeyMaterial material) {
+        keyManager.update(List.of(Objects.requireNonNull(material, "material")));
+        Contexts.invalidateSessions(sslContext.getClientSessionContext());
+    }
+
+    @Override
+    public String toString() {
+        return "StationTlsContext{profile=" + profile.ocppValue() + ", policy=" + policy + ", expectedHost="
+                + expectedHost.orElse("(from SNI)") + "}";
+    }
+
+    private static void closeQuietly(SSLSocket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // closing a failed connection
+        }
+    }
+
+    private static ChainValidator defaultValidator(Collection<X509Certificate> roots, Ids ids, boolean alsoJdk) {
+        PkixChainValidator installed = new PkixChainValidator(List.copyOf(roots), ids.csmsPath());
+        if (!alsoJdk) {
+            return installed;
+        }
+        PkixChainValidator jdk = new PkixChainValidator(jdkRoots(), ids.csmsPath());
+        return (chain, at) -> {
+            ValidationResult r = installed.validate(chain, at);
+            return r.isCompliant() ? r : jdk.validate(chain, at);
+        };
+    }
+
+    private static List<X509Certificate> jdkRoots() {
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init((KeyStore) null);
+            for (TrustManager tm : tmf.getTrustManagers()) {
+                if (tm instanceof X509TrustManager) {
+                    return List.of(((X509TrustManager) tm).getAcceptedIssuers());
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot read the JDK default trust store", e);
+        }
+        throw new IllegalStateException("The JDK has no default X509TrustManager");
+    }
+
+    /** Builder of a {@link StationTlsContext}. Not thread-safe. */
+    public static final class Builder {
+        private final SecurityProfile profile;
+        private final List<X509Certificate> roots;
+        private TlsPolicy policy = TlsPolicy.STATION_ECDSA;
+        private Optional<String> expectedHost = Optional.empty();
+        private ChainValidator validator;
+        private ReloadableKeyManager keyManager = ReloadableKeyManager.of(List.of());
+        private boolean hasClientKeys;
+        private boolean allowDnsName;
+        private boolean alsoJdkDefaults;
+        private Clock clock = Clock.systemUTC();
+        private TlsFailureListener listener = TlsFailureListener.logging();
+        private SecureRandom random;
+
+        private Builder(SecurityProfile profile, Collection<X509Certificate> roots) {
+            Ids.of(Objects.requireNonNull(profile, "profile")); // refuses profile 1
+            this.profile = profile;
+            this.roots = List.copyOf(Objects.requireNonNull(roots, "csmsRootCertificates"));
+            if (this.roots.isEmpty()) {
+                throw new IllegalArgumentException("At least one CSMS root certificate must be installed to verify the CSMS ("
+                        + Ids.of(profile).csmsPath() + ")");
+            }
+        }
+
+        /**
+         * @param policy versions and suites to offer (default {@link TlsPolicy#STATION_ECDSA})
+         * @return this builder
+         */
+        public Builder policy(TlsPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param fqdn the host of the CSMS URL; the CSMS commonName must equal it (A00.FR.309/412). It is
+         *     also sent as SNI. Without it, the SNI name (or peer host) of each connection is used.
+         * @return this builder
+         */
+        public Builder expectedHost(String fqdn) {
+            Objects.requireNonNull(fqdn, "fqdn");
+            if (fqdn.contains(":") || fqdn.matches("[0-9.]+")) {
+                throw new IllegalArgumentException("The CSMS is identified by its FQDN, not an IP address "
+                        + "(A00.FR.309, A00.FR.412)");
+            }
+            new SNIHostName(fqdn); // refuses malformed names
+            this.expectedHost = Optional.of(fqdn);
+            return this;
+        }
+
+        /**
+         * @param validator replaces the default CSMS chain validator (JDK PKIX to the installed roots plus
+         *     the crypto policy), e.g. with the OCPP chain validator of the core module; the CN/FQDN check
+         *     is always made on top
+         * @return this builder
+         */
+        public Builder chainValidator(ChainValidator validator) {
+            this.validator = Objects.requireNonNull(validator, "validator");
+            return this;
+        }
+
+        /**
+         * @param material the station certificate and key (profile 3 only)
+         * @return this builder
+         */
+        public Builder clientKeyMaterial(TlsKeyMaterial material) {
+            Objects.requireNonNull(material, "material");
+            return clientKeyMaterial(() -> List.of(material));
+        }
+
+        /**
+         * @param source asked at every handshake for the station certificate to present (profile 3 only),
+         *     e.g. the certificate store's current certificate
+         * @return this builder
+         */
+        public Builder clientKeyMaterial(Supplier<List<TlsKeyMaterial>> source) {
+            this.keyManager = ReloadableKeyManager.from(Objects.requireNonNull(source, "source"));
+            this.hasClientKeys = true;
+            return this;
+        }
+
+        /** @return this builder, accepting a dNSName equal to the FQDN when the CN differs (off by default) */
+        public Builder allowSubjectAltNameMatch() {
+            this.allowDnsName = true;
+            return this;
+        }
+
+        /**
+         * INSECURE: also accept CSMS certificates that chain to the JDK's default trust store (public web
+         * CAs), not only to the installed CSMS roots. OCPP expects the CSO roots only; use this for a
+         * migration only. Logged at WARNING.
+         *
+         * @return this builder
+         */
+        public Builder insecureAlsoTrustJdkDefaults() {
+            LOG.log(System.Logger.Level.WARNING, "insecureAlsoTrustJdkDefaults(): the Charging Station also "
+                    + "trusts the JDK default CAs for the CSMS certificate, not only the installed CSMS roots");
+            this.alsoJdkDefaults = true;
+            return this;
+        }
+
+        /**
+         * @param clock the clock certificate validity is judged with
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param listener receives every classified failure (default: a WARNING log line); forward
+         *     {@link TlsFailure#toSecurityEvent()} to the security log and event queue
+         * @return this builder
+         */
+        public Builder failureListener(TlsFailureListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * @param random the randomness for the handshakes (default: the JDK's)
+         * @return this builder
+         */
+        public Builder secureRandom(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * @return the context
+         * @throws IllegalStateException for profile 3 without station key material, or profile 2 with it
+         * @throws GeneralSecurityException when JSSE cannot create the context
+         */
+        public StationTlsContext build() throws GeneralSecurityException {
+            if (profile.requiresClientCertificate() && !hasClientKeys) {
+                throw new IllegalStateException("Security profile 3 needs the Charging Station certificate: call "
+                        + "clientKeyMaterial(...) (A00.FR.401, A00.FR.402)");
+            }
+            if (!profile.requiresClientCertificate() && hasClientKeys) {
+                throw new IllegalStateException("Security profile 2 authenticates with HTTP Basic auth "
+                        + "(A00.FR.301); a client certificate is not presented");
+            }
+            Ids ids = Ids.of(profile);
+            ChainValidator v = validator != null ? validator : defaultValidator(roots, ids, alsoJdkDefaults);
+            ReloadableTrustManager tm = new ReloadableTrustManager(ReloadableTrustManager.Mode.VERIFY_CSMS, v, clock,
+                    expectedHost, allowDnsName, ids, listener);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(new KeyManager[] {keyManager}, new TrustManager[] {tm}, random);
+            return new StationTlsContext(this, ctx, tm);
+        }
+    }
+}
