@@ -92,29 +92,51 @@ final class PathValidation {
 
         Date pkixDate = Date.from(validityBroken ? dateInsideAllValidities(certs, at) : at);
         String issuerKey = certs.size() > 1 ? Fingerprints.of(certs.get(1)) : null;
-        Optional<CachedIssuer> hit = issuerKey == null ? Optional.empty()
-                : cache.get(issuerKey).filter(c -> c.covers(at));
-        Optional<TrustAnchor> issuerAnchor = hit.flatMap(c -> asAnchor(certs.get(1)));
+        boolean hit = issuerKey != null && cache.get(issuerKey).filter(c -> c.covers(at)).isPresent();
+        if (hit) {
+            // The issuer was validated to these anchors before and is valid now: only the leaf needs checking.
+            // Any failure is re-checked on the full path so that the report is the same with or without the cache.
+            try {
+                if (runPkix(certs.subList(0, 1), Set.of(new TrustAnchor(certs.get(1), null)), pkixDate).isEmpty()) {
+                    return;
+                }
+            } catch (GeneralSecurityException | RuntimeException e) {
+                // fall through to the full validation
+            }
+        }
+        Optional<CertPathValidatorException> failure;
         try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            CertPath certPath = cf.generateCertPath(issuerAnchor.isPresent() ? certs.subList(0, 1) : certs);
-            PKIXParameters params = new PKIXParameters(issuerAnchor.map(Set::of).orElse(anchors.pkixAnchors()));
-            params.setRevocationEnabled(false); // revocation is done through the RevocationSource
-            params.setDate(pkixDate);
-            CertPathValidator.getInstance("PKIX").validate(certPath, params);
-            if (issuerAnchor.isEmpty() && issuerKey != null && !upperBroken && cacheable(certs)) {
+            failure = runPkix(certs, anchors.pkixAnchors(), pkixDate);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // No usable anchors, a provider bug: never let it escape.
+            r.add(violation("path validation could not run (" + e.getClass().getSimpleName() + ")", -1));
+            return;
+        }
+        if (failure.isEmpty()) {
+            if (issuerKey != null && !upperBroken && cacheable(certs)) {
                 cache.put(issuerKey, window(certs.subList(1, certs.size()), anchor));
             }
+            return;
+        }
+        CertPathValidatorException e = failure.get();
+        if (validityBroken && (e.getReason() == BasicReason.EXPIRED || e.getReason() == BasicReason.NOT_YET_VALID)) {
+            return; // already reported for every certificate above
+        }
+        int k = e.getIndex();
+        r.add(violation(describe(e), k >= 0 && k < idx.size() ? idx.get(k) : -1));
+    }
+
+    private static Optional<CertPathValidatorException> runPkix(List<X509Certificate> certs, Set<TrustAnchor> trusted,
+                                                                Date date) throws GeneralSecurityException {
+        CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(certs);
+        PKIXParameters params = new PKIXParameters(trusted);
+        params.setRevocationEnabled(false); // revocation is done through the RevocationSource
+        params.setDate(date);
+        try {
+            CertPathValidator.getInstance("PKIX").validate(certPath, params);
+            return Optional.empty();
         } catch (CertPathValidatorException e) {
-            if (validityBroken && (e.getReason() == BasicReason.EXPIRED || e.getReason() == BasicReason.NOT_YET_VALID)) {
-                return; // already reported for every certificate above
-            }
-            int k = e.getIndex();
-            int received = k >= 0 && k < idx.size() ? idx.get(k) : -1;
-            r.add(violation(describe(e), received));
-        } catch (GeneralSecurityException | RuntimeException e) {
-            // InvalidAlgorithmParameterException (no anchors), a provider bug: never let it escape.
-            r.add(violation("path validation could not run (" + e.getClass().getSimpleName() + ")", -1));
+            return Optional.of(e);
         }
     }
 
@@ -171,8 +193,8 @@ final class PathValidation {
     }
 
     /**
-     * Only an issuer whose own name constraints can be handed to PKIX as the anchor's, and above which no
-     * certificate constrains names or policies, may stand in for its whole sub-path.
+     * Only an issuer whose sub-path constrains neither names nor policies may stand in for it as a trust anchor
+     * (the JDK PKIX validator ignores an anchor certificate's constraints and refuses anchor name constraints).
      */
     private static boolean cacheable(List<X509Certificate> certs) {
         for (int k = 1; k < certs.size(); k++) {
@@ -182,21 +204,11 @@ final class PathValidation {
                     return false;
                 }
             }
-            if (k >= 2 && c.getExtensionValue(NAME_CONSTRAINTS) != null) {
+            if (c.getExtensionValue(NAME_CONSTRAINTS) != null) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static Optional<TrustAnchor> asAnchor(X509Certificate issuer) {
-        try {
-            byte[] ext = issuer.getExtensionValue(NAME_CONSTRAINTS);
-            byte[] nc = ext == null ? null : org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets();
-            return Optional.of(new TrustAnchor(issuer, nc));
-        } catch (RuntimeException e) {
-            return Optional.empty(); // fall back to a full validation
-        }
     }
 
     private static String describe(CertPathValidatorException e) {
