@@ -63,6 +63,7 @@ public final class TestCertificateBuilder {
     private final List<KeyPurposeId> extendedKeyUsages = new ArrayList<>();
     private final List<GeneralName> subjectAltNames = new ArrayList<>();
     private final List<String> nameConstraintsPermittedOrgs = new ArrayList<>();
+    private final List<String> criticalExtensions = new ArrayList<>();
 
     TestCertificateBuilder(CertificateRole role, TestCertificate issuer, SecureRandom random) {
         this.role = Objects.requireNonNull(role, "role");
@@ -174,6 +175,28 @@ public final class TestCertificateBuilder {
         return this;
     }
 
+    /**
+     * Adds a critical nameConstraints extension whose permitted subtrees are the directory names {@code O=org}.
+     *
+     * @param organizations permitted O values
+     * @return this
+     */
+    public TestCertificateBuilder nameConstraintsPermittedOrganization(String... organizations) {
+        nameConstraintsPermittedOrgs.addAll(List.of(organizations));
+        return this;
+    }
+
+    /**
+     * Adds a critical extension with the given OID and a DER NULL value, which no validator understands.
+     *
+     * @param oid the extension OID, e.g. {@code 1.3.6.1.4.1.99999.1}
+     * @return this
+     */
+    public TestCertificateBuilder unknownCriticalExtension(String oid) {
+        criticalExtensions.add(oid);
+        return this;
+    }
+
     /** @return the certificate */
     public TestCertificate build() {
         try {
@@ -221,6 +244,18 @@ public final class TestCertificateBuilder {
             if (!subjectAltNames.isEmpty()) {
                 b.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(subjectAltNames.toArray(new GeneralName[0])));
+            }
+            if (!nameConstraintsPermittedOrgs.isEmpty()) {
+                org.bouncycastle.asn1.x509.GeneralSubtree[] permitted = nameConstraintsPermittedOrgs.stream()
+                        .map(o -> new org.bouncycastle.asn1.x509.GeneralSubtree(new GeneralName(
+                                new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, o).build())))
+                        .toArray(org.bouncycastle.asn1.x509.GeneralSubtree[]::new);
+                b.addExtension(Extension.nameConstraints, true,
+                        new org.bouncycastle.asn1.x509.NameConstraints(permitted, null));
+            }
+            for (String oid : criticalExtensions) {
+                b.addExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier(oid), true,
+                        org.bouncycastle.asn1.DERNull.INSTANCE);
             }
             String alg = signatureAlgorithm != null ? signatureAlgorithm
                     : issuerKeyType(signingKeys).defaultSignatureAlgorithm();

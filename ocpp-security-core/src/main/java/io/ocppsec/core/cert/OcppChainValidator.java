@@ -1,0 +1,428 @@
+package io.ocppsec.core.cert;
+
+import io.ocppsec.api.requirement.RequirementId;
+import io.ocppsec.api.requirement.RequirementLevel;
+import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.api.requirement.Violation;
+import io.ocppsec.api.spi.RevocationSource;
+import io.ocppsec.core.cert.CertificateRole.Hierarchy;
+import io.ocppsec.core.cert.internal.BoundedCache;
+import io.ocppsec.core.cert.internal.HostNames;
+import io.ocppsec.core.cert.internal.X509Names;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The OCPP chain validator: RFC 5280 section 6 path validation to the roots of ONE hierarchy at a given
+ * instant, plus the {@link CertificateLinter} on every certificate of the path, plus the role's identity
+ * checks and (optionally) online revocation, combined into one {@link ValidationResult}.
+ *
+ * <pre>{@code
+ * // Charging Station checking the CSMS (A00.FR.308/309, A00.FR.411/412)
+ * ChainValidator csms = OcppChainValidator.forCsmsCertificate(TrustAnchors.cso(root), "csms.example.com");
+ * // CSMS checking a Charging Station (A00.FR.403/404/405, A00.FR.702/705)
+ * OcppChainValidator station = OcppChainValidator.forChargingStationCertificate(TrustAnchors.cso(root), "Example CSO")
+ *         .toBuilder().revocationSource(ocsp).build();
+ * ValidationResult r = station.withExpectedSerialNumber("CS-0001").validate(peerChain, Instant.now());
+ * }</pre>
+ *
+ * <p>The chain may come in any order and with or without its root. The path is built by issuer name and key
+ * identifier matching; the JDK PKIX validator (revocation off) then checks signatures, basicConstraints and
+ * pathLen, keyUsage keyCertSign, name constraints and unknown critical extensions; the validity of every
+ * certificate (and of the anchor) is checked here so that all expired certificates are reported, not just the
+ * first. Path failures are reported under the role's path requirement: A00.FR.308 (CSMS certificate, checked
+ * by the station; the same rule as A00.FR.411 in profile 3), A00.FR.403 (Charging Station certificate),
+ * A00.FR.604 (firmware signing certificate: reported as SHALL, because a firmware certificate that does not
+ * chain to the Manufacturer root is refused outright, whatever the SHOULD of A00.FR.604 says about who runs
+ * the CA).
+ *
+ * <p>Instances are immutable and thread-safe. Each keeps a bounded cache of intermediates that have been
+ * validated to its anchors (keyed by the intermediate's SHA-256 fingerprint, honoured only while the instant
+ * is inside the validity of the cached sub-path), so repeated chains sharing an intermediate only verify the
+ * leaf. Copies made with {@code with…} methods share the caches.
+ */
+public final class OcppChainValidator implements ChainValidator {
+
+    /** Default capacity of the intermediate cache. */
+    public static final int DEFAULT_INTERMEDIATE_CACHE_SIZE = 256;
+    /** Default capacity of the revocation cache. */
+    public static final int DEFAULT_REVOCATION_CACHE_SIZE = 10_000;
+    /** Default longest time a revocation answer is cached (shortened by its nextUpdate). */
+    public static final Duration DEFAULT_REVOCATION_CACHE_TTL = Duration.ofMinutes(5);
+
+    private final CertificateRole role;
+    private final TrustAnchors anchors;
+    private final RequirementId pathRequirement;
+    private final Optional<String> expectedFqdn;
+    private final Optional<String> expectedOrganization;
+    private final Optional<String> expectedSerialNumber;
+    private final boolean fastExpiration;
+    private final Clock clock;
+    private final Optional<RevocationChecker> revocation;
+    private final BoundedCache<String, PathValidation.CachedIssuer> intermediates;
+
+    private OcppChainValidator(Builder b) {
+        this.role = b.role;
+        this.anchors = b.anchors;
+        this.pathRequirement = b.pathRequirement;
+        this.expectedFqdn = b.expectedFqdn;
+        this.expectedOrganization = b.expectedOrganization;
+        this.expectedSerialNumber = b.expectedSerialNumber;
+        this.fastExpiration = b.fastExpiration;
+        this.clock = b.clock;
+        this.revocation = b.revocation;
+        this.intermediates = b.intermediates;
+    }
+
+    /**
+     * The Charging Station's check of the CSMS server certificate: path to the CSO roots (A00.FR.308, A00.FR.411)
+     * and CN = the CSMS FQDN the station connects to (A00.FR.309, A00.FR.412), plus the CSMS certificate
+     * properties (A00.FR.501–512, 514).
+     *
+     * @param cso the CSO roots (CSMSRootCertificate)
+     * @param expectedFqdn the host name of the CSMS URL
+     * @return the validator
+     * @throws IllegalArgumentException when the anchors are not of the CSO hierarchy or the FQDN is malformed
+     */
+    public static OcppChainValidator forCsmsCertificate(TrustAnchors cso, String expectedFqdn) {
+        Objects.requireNonNull(expectedFqdn, "expectedFqdn");
+        if (!HostNames.isFqdn(expectedFqdn) && !HostNames.isIpAddress(expectedFqdn)) {
+            throw new IllegalArgumentException("expectedFqdn is not a host name: " + X509Names.printable(expectedFqdn));
+        }
+        Builder b = new Builder(CertificateRole.CSMS, cso, "A00.FR.308");
+        b.expectedFqdn = Optional.of(expectedFqdn);
+        return b.build();
+    }
+
+    /**
+     * The CSMS's check of a Charging Station client certificate: path to the CSO roots (A00.FR.403), O = the CSO
+     * name (A00.FR.404), optionally CN = the station's serial number (A00.FR.405, see
+     * {@link #withExpectedSerialNumber(String)}), the station certificate properties, and optional online
+     * revocation (A00.FR.702, A00.FR.705; see {@link Builder#revocationSource(RevocationSource)}).
+     *
+     * @param cso the CSO roots
+     * @param csoOrganizationName the CSO name the O RDN must equal
+     * @return the validator
+     * @throws IllegalArgumentException when the anchors are not of the CSO hierarchy or the name is blank
+     */
+    public static OcppChainValidator forChargingStationCertificate(TrustAnchors cso, String csoOrganizationName) {
+        Builder b = new Builder(CertificateRole.CHARGING_STATION, cso, "A00.FR.403");
+        b.expectedOrganization = Optional.of(requireText(csoOrganizationName, "csoOrganizationName"));
+        return b.build();
+    }
+
+    /**
+     * The check of a firmware signing certificate: path to the Manufacturer roots only (A00.FR.604), and the
+     * certificate properties.
+     *
+     * @param manufacturer the Manufacturer roots (ManufacturerRootCertificate)
+     * @return the validator
+     * @throws IllegalArgumentException when the anchors are not of the Manufacturer hierarchy
+     */
+    public static OcppChainValidator forFirmwareSigningCertificate(TrustAnchors manufacturer) {
+        return new Builder(CertificateRole.FIRMWARE_SIGNING, manufacturer, "A00.FR.604").build();
+    }
+
+    /** @return a builder holding this validator's settings (the caches are shared unless a size is changed) */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /**
+     * @param serialNumber the serial number of the Charging Station on this connection (its CN, A00.FR.405)
+     * @return a copy that also checks the CN, sharing this validator's caches
+     * @throws IllegalStateException when this validator is not for Charging Station certificates
+     */
+    public OcppChainValidator withExpectedSerialNumber(String serialNumber) {
+        if (role != CertificateRole.CHARGING_STATION) {
+            throw new IllegalStateException("an expected serial number applies to Charging Station certificates only");
+        }
+        return toBuilder().expectedSerialNumber(serialNumber).build();
+    }
+
+    /**
+     * @param fqdn the CSMS host name of this connection
+     * @return a copy that expects that CN, sharing this validator's caches
+     * @throws IllegalStateException when this validator is not for CSMS certificates
+     */
+    public OcppChainValidator withExpectedFqdn(String fqdn) {
+        if (role != CertificateRole.CSMS) {
+            throw new IllegalStateException("an expected FQDN applies to CSMS certificates only");
+        }
+        Builder b = toBuilder();
+        b.expectedFqdn = Optional.of(requireText(fqdn, "fqdn"));
+        return b.build();
+    }
+
+    /** @return the role of the leaf certificates this validator accepts */
+    public CertificateRole role() {
+        return role;
+    }
+
+    /** @return the roots of the one hierarchy this validator trusts */
+    public TrustAnchors trustAnchors() {
+        return anchors;
+    }
+
+    /** @return the clock used by {@link #validate(List)} and the revocation cache */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Validates at the clock's current instant.
+     *
+     * @param chain the certificates as received
+     * @return every violation
+     */
+    public ValidationResult validate(List<X509Certificate> chain) {
+        return validate(chain, clock.instant());
+    }
+
+    @Override
+    public ValidationResult validate(List<X509Certificate> chain, Instant at) {
+        return validateDetailed(chain, at).result();
+    }
+
+    /** The result plus what SignedCertificateCheck needs to know about the path. */
+    record Outcome(ValidationResult result, Optional<ChainPath> path) {
+    }
+
+    Outcome validateDetailed(List<X509Certificate> chain, Instant at) {
+        Objects.requireNonNull(chain, "chain");
+        Objects.requireNonNull(at, "at");
+        for (X509Certificate c : chain) {
+            Objects.requireNonNull(c, "chain element");
+        }
+        if (chain.isEmpty()) {
+            return new Outcome(ValidationResult.of(Violation.of(pathRequirement, RequirementLevel.SHALL,
+                    "an empty certificate chain", "a " + role + " certificate and its intermediates")), Optional.empty());
+        }
+        if (chain.size() > CertificateParser.DEFAULT_MAX_CERTIFICATES * 2) {
+            return new Outcome(ValidationResult.of(Violation.of(pathRequirement, RequirementLevel.SHALL,
+                    "a chain of " + chain.size() + " certificates",
+                    "at most " + CertificateParser.DEFAULT_MAX_CERTIFICATES * 2 + " certificates")), Optional.empty());
+        }
+        ChainPath path = ChainPath.build(chain, anchors);
+        ValidationResult.Builder r = ValidationResult.builder();
+        PathValidation pv = new PathValidation(chain, path, anchors, pathRequirement, role.hierarchy(), intermediates);
+        pv.validate(at, r);
+        lint(chain, path, r);
+        checkIdentity(chain.get(path.indices().get(0)), path.indices().get(0), r);
+        if (revocation.isPresent() && r.build().isCompliant()) {
+            int leafIndex = path.indices().get(0);
+            Optional<X509Certificate> issuer = path.indices().size() > 1
+                    ? Optional.of(chain.get(path.indices().get(1))) : path.anchor();
+            issuer.flatMap(i -> revocation.get().check(chain.get(leafIndex), i, leafIndex, at)).ifPresent(r::add);
+        }
+        return new Outcome(r.build(), Optional.of(path));
+    }
+
+    private void lint(List<X509Certificate> chain, ChainPath path, ValidationResult.Builder r) {
+        LintOptions.Builder leafOptions = LintOptions.builder().fastExpiration(fastExpiration);
+        expectedOrganization.ifPresent(leafOptions::expectedOrganization);
+        LintOptions caOptions = LintOptions.builder().caStructureRequirement(pathRequirement).build();
+        CertificateRole caRole = role.hierarchy() == Hierarchy.CSO ? CertificateRole.CSO_SUB_CA
+                : CertificateRole.MANUFACTURER_SUB_CA;
+        List<Integer> indices = path.indices();
+        for (int k = 0; k < indices.size(); k++) {
+            int idx = indices.get(k);
+            ValidationResult lr = k == 0 ? CertificateLinter.lint(chain.get(idx), role, leafOptions.build())
+                    : CertificateLinter.lint(chain.get(idx), caRole, caOptions);
+            lr.violations().forEach(v -> r.add(v.atChainIndex(idx)));
+        }
+    }
+
+    private void checkIdentity(X509Certificate leaf, int leafIndex, ValidationResult.Builder r) {
+        List<String> cns = X509Names.commonNames(leaf);
+        if (expectedFqdn.isPresent() && cns.stream().noneMatch(cn -> HostNames.sameHost(cn, expectedFqdn.get()))) {
+            // A00.FR.309 (profile 2) / A00.FR.412 (profile 3): the same check of the CSMS CN.
+            r.add(Violation.of("A00.FR.309", RequirementLevel.SHALL, "CN=" + cnList(cns),
+                    "CN = " + X509Names.printable(expectedFqdn.get()) + " (the FQDN of the CSMS)").atChainIndex(leafIndex));
+        }
+        if (expectedSerialNumber.isPresent() && !cns.contains(expectedSerialNumber.get())) {
+            r.add(Violation.of("A00.FR.405", RequirementLevel.SHALL, "CN=" + cnList(cns),
+                    "CN = " + X509Names.printable(expectedSerialNumber.get()) + " (the serial number of this station)")
+                    .atChainIndex(leafIndex));
+        }
+    }
+
+    private static String cnList(List<String> cns) {
+        return cns.isEmpty() ? "(none)" : String.join(", ", cns.stream().map(X509Names::printable).toList());
+    }
+
+    private static String requireText(String s, String name) {
+        Objects.requireNonNull(s, name);
+        if (s.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+        return s;
+    }
+
+    @Override
+    public String toString() {
+        return "OcppChainValidator{" + role + ", " + anchors + ", path requirement " + pathRequirement
+                + expectedFqdn.map(f -> ", fqdn " + f).orElse("")
+                + expectedOrganization.map(o -> ", O " + o).orElse("")
+                + expectedSerialNumber.map(s -> ", serial " + s).orElse("")
+                + (fastExpiration ? ", fast expiration" : "")
+                + revocation.map(c -> ", revocation " + c.policy()).orElse("") + "}";
+    }
+
+    /**
+     * Options of an {@link OcppChainValidator}; reached through {@link OcppChainValidator#toBuilder()} of a
+     * validator made by one of the role factories.
+     */
+    public static final class Builder {
+        private final CertificateRole role;
+        private final TrustAnchors anchors;
+        private RequirementId pathRequirement;
+        private Optional<String> expectedFqdn = Optional.empty();
+        private Optional<String> expectedOrganization = Optional.empty();
+        private Optional<String> expectedSerialNumber = Optional.empty();
+        private boolean fastExpiration;
+        private Clock clock = Clock.systemUTC();
+        private Optional<RevocationSource> revocationSource = Optional.empty();
+        private RevocationFailurePolicy revocationPolicy = RevocationFailurePolicy.FAIL_CLOSED;
+        private Duration revocationCacheTtl = DEFAULT_REVOCATION_CACHE_TTL;
+        private int revocationCacheSize = DEFAULT_REVOCATION_CACHE_SIZE;
+        private Optional<RevocationChecker> revocation = Optional.empty();
+        private boolean revocationChanged;
+        private BoundedCache<String, PathValidation.CachedIssuer> intermediates;
+
+        private Builder(CertificateRole role, TrustAnchors anchors, String pathRequirement) {
+            this.role = role;
+            this.anchors = Objects.requireNonNull(anchors, "anchors");
+            if (anchors.hierarchy() != role.hierarchy()) {
+                throw new IllegalArgumentException("A " + role + " certificate belongs to the " + role.hierarchy()
+                        + " hierarchy, but the trust anchors are of the " + anchors.hierarchy()
+                        + " hierarchy (A00.FR.601-604: the hierarchies are separate)");
+            }
+            this.pathRequirement = RequirementId.of(pathRequirement);
+            this.intermediates = new BoundedCache<>(DEFAULT_INTERMEDIATE_CACHE_SIZE);
+        }
+
+        private Builder(OcppChainValidator v) {
+            this.role = v.role;
+            this.anchors = v.anchors;
+            this.pathRequirement = v.pathRequirement;
+            this.expectedFqdn = v.expectedFqdn;
+            this.expectedOrganization = v.expectedOrganization;
+            this.expectedSerialNumber = v.expectedSerialNumber;
+            this.fastExpiration = v.fastExpiration;
+            this.clock = v.clock;
+            this.revocation = v.revocation;
+            v.revocation.ifPresent(c -> {
+                revocationSource = Optional.of(c.source());
+                revocationPolicy = c.policy();
+                revocationCacheTtl = c.maxTtl();
+                revocationCacheSize = c.cacheSize();
+            });
+            this.intermediates = v.intermediates;
+        }
+
+        /**
+         * @param c the clock for {@link OcppChainValidator#validate(List)} and the revocation cache
+         * @return this builder
+         */
+        public Builder clock(Clock c) {
+            this.clock = Objects.requireNonNull(c, "clock");
+            this.revocationChanged = true;
+            return this;
+        }
+
+        /**
+         * @param source the online revocation source asked about every leaf that passes all other checks
+         *     (A00.FR.702, A00.FR.705)
+         * @return this builder
+         */
+        public Builder revocationSource(RevocationSource source) {
+            this.revocationSource = Optional.of(Objects.requireNonNull(source, "source"));
+            this.revocationChanged = true;
+            return this;
+        }
+
+        /**
+         * @param policy what UNKNOWN means; {@link RevocationFailurePolicy#FAIL_CLOSED} by default
+         * @return this builder
+         */
+        public Builder revocationFailurePolicy(RevocationFailurePolicy policy) {
+            this.revocationPolicy = Objects.requireNonNull(policy, "policy");
+            this.revocationChanged = true;
+            return this;
+        }
+
+        /**
+         * @param ttl the longest time a GOOD or REVOKED answer is cached; an answer's nextUpdate shortens it
+         * @param maxEntries the cache capacity (0 disables caching)
+         * @return this builder
+         */
+        public Builder revocationCache(Duration ttl, int maxEntries) {
+            Objects.requireNonNull(ttl, "ttl");
+            if (ttl.isNegative() || maxEntries < 0) {
+                throw new IllegalArgumentException("ttl and maxEntries must not be negative");
+            }
+            this.revocationCacheTtl = ttl;
+            this.revocationCacheSize = maxEntries;
+            this.revocationChanged = true;
+            return this;
+        }
+
+        /**
+         * @param enabled report CSMS certificates valid for more than 24 hours (A00.FR.701)
+         * @return this builder
+         */
+        public Builder fastExpiration(boolean enabled) {
+            this.fastExpiration = enabled;
+            return this;
+        }
+
+        /**
+         * @param serialNumber the serial number the CN of a Charging Station certificate must equal (A00.FR.405)
+         * @return this builder
+         * @throws IllegalStateException when the role is not the Charging Station
+         */
+        public Builder expectedSerialNumber(String serialNumber) {
+            if (role != CertificateRole.CHARGING_STATION) {
+                throw new IllegalStateException("an expected serial number applies to Charging Station certificates");
+            }
+            this.expectedSerialNumber = Optional.of(requireText(serialNumber, "serialNumber"));
+            return this;
+        }
+
+        /**
+         * @param maxEntries capacity of the cache of validated intermediates (0 disables it)
+         * @return this builder
+         */
+        public Builder intermediateCacheSize(int maxEntries) {
+            this.intermediates = new BoundedCache<>(maxEntries);
+            return this;
+        }
+
+        /** For callers in this package that check in another context (e.g. A02.FR.06 on the station). */
+        Builder pathRequirement(String id) {
+            this.pathRequirement = RequirementId.of(id);
+            return this;
+        }
+
+        /** @return the validator */
+        public OcppChainValidator build() {
+            if (revocationChanged || (revocation.isEmpty() && revocationSource.isPresent())) {
+                revocation = revocationSource.map(s -> new RevocationChecker(s, revocationPolicy, revocationCacheTtl,
+                        clock, revocationCacheSize));
+                revocationChanged = false;
+            }
+            return new OcppChainValidator(this);
+        }
+    }
+
+    /** @return the number of cached intermediates (for tests and monitoring) */
+    int cachedIntermediates() {
+        return intermediates.size();
+    }
+}

@@ -1,0 +1,68 @@
+package io.ocppsec.core.cert.internal;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Syntax checks that tell a host name, an IP address, a URL and a serial number apart (A00.FR.510/511). */
+public final class HostNames {
+
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[\\w.]+)?]?");
+    private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://.*|(?i)(https?|wss?|ftps?|urn|mailto):.*");
+    private static final Pattern ALPHA_TLD = Pattern.compile("[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]");
+
+    private HostNames() {
+    }
+
+    /**
+     * @param s a text
+     * @return whether it is a fully qualified domain name: two or more LDH labels, at most 253 characters, a
+     *     top-level label that is not numeric, no wildcard, no trailing dot
+     */
+    public static boolean isFqdn(String s) {
+        if (s.isEmpty() || s.length() > 253 || isIpAddress(s)) {
+            return false;
+        }
+        String[] labels = s.split("\\.", -1);
+        if (labels.length < 2) {
+            return false;
+        }
+        for (String l : labels) {
+            if (!LABEL.matcher(l).matches()) {
+                return false;
+            }
+        }
+        return ALPHA_TLD.matcher(labels[labels.length - 1]).matches();
+    }
+
+    /**
+     * @param s a text
+     * @return whether it looks like an IPv4 or IPv6 address
+     */
+    public static boolean isIpAddress(String s) {
+        return IPV4.matcher(s).matches() || (s.indexOf(':') >= 0 && IPV6.matcher(s).matches() && s.length() >= 2);
+    }
+
+    /**
+     * @param s a text
+     * @return whether it looks like a URL (a scheme followed by {@code ://}, or a well-known scheme)
+     */
+    public static boolean isUrl(String s) {
+        return URL.matcher(s).matches() || s.contains("/");
+    }
+
+    /**
+     * @param a a host name
+     * @param b another
+     * @return whether both name the same host (ASCII case-insensitive, a trailing dot ignored)
+     */
+    public static boolean sameHost(String a, String b) {
+        return strip(a).equals(strip(b));
+    }
+
+    private static String strip(String s) {
+        String t = s.toLowerCase(Locale.ROOT);
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+    }
+}

@@ -1,0 +1,90 @@
+package io.ocppsec.core.cert.internal;
+
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+
+/** Reads RDN values of a certificate subject. */
+public final class X509Names {
+
+    private X509Names() {
+    }
+
+    /**
+     * @param cert a certificate
+     * @return the values of the O RDNs of its subject, in order
+     */
+    public static List<String> organizations(X509Certificate cert) {
+        return values(cert, BCStyle.O);
+    }
+
+    /**
+     * @param cert a certificate
+     * @return the values of the CN RDNs of its subject, in order
+     */
+    public static List<String> commonNames(X509Certificate cert) {
+        return values(cert, BCStyle.CN);
+    }
+
+    /**
+     * @param cert a certificate
+     * @param type the attribute type
+     * @return every value of that type in the subject (multi-valued RDNs included)
+     */
+    public static List<String> values(X509Certificate cert, ASN1ObjectIdentifier type) {
+        List<String> out = new ArrayList<>();
+        X500Name name;
+        try {
+            name = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
+        } catch (RuntimeException e) {
+            return out;
+        }
+        for (RDN rdn : name.getRDNs()) {
+            for (AttributeTypeAndValue tv : rdn.getTypesAndValues()) {
+                if (tv.getType().equals(type)) {
+                    ASN1Encodable v = tv.getValue();
+                    out.add(v instanceof ASN1String ? ((ASN1String) v).getString() : v.toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param cert a certificate
+     * @return the dNSName entries of its subjectAltName extension
+     */
+    public static List<String> dnsNames(X509Certificate cert) {
+        List<String> out = new ArrayList<>();
+        try {
+            var sans = cert.getSubjectAlternativeNames();
+            if (sans != null) {
+                for (List<?> san : sans) {
+                    if (san.size() >= 2 && Integer.valueOf(2).equals(san.get(0))) {
+                        out.add(String.valueOf(san.get(1)));
+                    }
+                }
+            }
+        } catch (java.security.cert.CertificateParsingException | RuntimeException e) {
+            out.add("(unparseable subjectAltName)");
+        }
+        return out;
+    }
+
+    /**
+     * @param s a text from a certificate
+     * @return the text, shortened and with control characters replaced, safe for a report
+     */
+    public static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().limit(100).forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return s.length() > 100 ? sb + "..." : sb.toString();
+    }
+}

@@ -1,0 +1,361 @@
+package io.ocppsec.core.cert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.api.requirement.Violation;
+import io.ocppsec.testpki.TestCertificate;
+import io.ocppsec.testpki.TestPki;
+import io.ocppsec.testpki.TestPki.Defect;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class OcppChainValidatorTest {
+
+    static final TestPki PKI = TestPki.create();
+    static final TrustAnchors CSO = TrustAnchors.cso(PKI.csoRoot().certificate());
+    static final TrustAnchors MANUFACTURER = TrustAnchors.manufacturer(PKI.manufacturerRoot().certificate());
+    static final OcppChainValidator STATION = OcppChainValidator.forChargingStationCertificate(CSO, TestPki.CSO_NAME)
+            .toBuilder().clock(TestPki.CLOCK).build();
+    static final OcppChainValidator CSMS = OcppChainValidator.forCsmsCertificate(CSO, TestPki.CSMS_FQDN);
+    static final OcppChainValidator FIRMWARE = OcppChainValidator.forFirmwareSigningCertificate(MANUFACTURER);
+
+    static ValidationResult station(List<X509Certificate> chain) {
+        return STATION.validate(chain, TestPki.NOW);
+    }
+
+    static List<String> ids(ValidationResult r) {
+        return r.violations().stream().map(v -> v.requirement().value()).toList();
+    }
+
+    static Stream<List<X509Certificate>> stationChainShapes() {
+        TestCertificate s = PKI.station();
+        List<X509Certificate> reversed = new ArrayList<>(s.chainWithRoot());
+        Collections.reverse(reversed);
+        List<X509Certificate> rootInMiddle = List.of(s.chain().get(1), s.root(), s.certificate());
+        return Stream.of(s.chain(), s.chainWithRoot(), reversed, rootInMiddle, List.of(s.chain().get(1), s.certificate()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("stationChainShapes")
+    @Verifies({"A00.FR.403", "A00.FR.404"})
+    void acceptsStationChainsInAnyOrderWithOrWithoutRoot(List<X509Certificate> chain) {
+        ValidationResult r = station(chain);
+        assertThat(r.violations()).as(r.describe()).isEmpty();
+        assertThat(STATION.validate(chain)).isEqualTo(r); // the clock is fixed at NOW
+    }
+
+    @Test
+    @Verifies({"A00.FR.308", "A00.FR.309", "A00.FR.411", "A00.FR.412", "A00.FR.604"})
+    void acceptsGoodCsmsAndFirmwareChains() {
+        assertThat(CSMS.validate(PKI.csmsEc().chain(), TestPki.NOW).violations()).isEmpty();
+        assertThat(CSMS.validate(PKI.csmsRsa().chainWithRoot(), TestPki.NOW).violations()).isEmpty();
+        assertThat(CSMS.withExpectedFqdn("CSMS.Example.COM").validate(PKI.csmsEc().chain(), TestPki.NOW).isClean())
+                .isTrue();
+        assertThat(FIRMWARE.validate(PKI.firmwareSigning().chain(), TestPki.NOW).violations()).isEmpty();
+    }
+
+    @Test
+    @Verifies({"A00.FR.309", "A00.FR.412"})
+    void csmsCommonNameMustMatchTheFqdnConnectedTo() {
+        ValidationResult r = CSMS.withExpectedFqdn("other.example.com").validate(PKI.csmsEc().chain(), TestPki.NOW);
+        assertThat(ids(r)).containsExactly("A00.FR.309");
+        assertThat(r.isCompliant()).isFalse();
+        assertThat(r.violations().get(0).found()).contains(TestPki.CSMS_FQDN);
+        assertThat(r.violations().get(0).chainIndex()).hasValue(0);
+    }
+
+    @Test
+    @Verifies("A00.FR.405")
+    void stationCommonNameMustBeItsSerialNumber() {
+        assertThat(STATION.withExpectedSerialNumber(TestPki.STATION_SERIAL).validate(PKI.station().chain(), TestPki.NOW)
+                .isClean()).isTrue();
+        ValidationResult r = STATION.withExpectedSerialNumber("CS-0002").validate(PKI.station().chain(), TestPki.NOW);
+        assertThat(ids(r)).containsExactly("A00.FR.405");
+        assertThatThrownBy(() -> CSMS.withExpectedSerialNumber("x")).isInstanceOf(IllegalStateException.class);
+    }
+
+    /** What the full validator reports for each defect on a station certificate. */
+    static final Map<Defect, String> STATION_EXPECTED = Map.ofEntries(
+            Map.entry(Defect.WEAK_RSA_KEY, "A00.FR.502"), Map.entry(Defect.WEAK_EC_KEY, "A00.FR.503"),
+            Map.entry(Defect.DSA_KEY, "A00.FR.504"), Map.entry(Defect.SHA1_SIGNATURE, "A00.FR.504"),
+            Map.entry(Defect.MISSING_KEY_USAGE, "A00.FR.512"), Map.entry(Defect.EKU_PRESENT, "A00.FR.514"),
+            Map.entry(Defect.EXPIRED, "A00.FR.403"), Map.entry(Defect.NOT_YET_VALID, "A00.FR.403"),
+            Map.entry(Defect.WRONG_ORGANIZATION, "A00.FR.404"), Map.entry(Defect.MISSING_ORGANIZATION, "A00.FR.509"),
+            Map.entry(Defect.CN_IS_URL, "A00.FR.511"), Map.entry(Defect.CN_IS_IP, "A00.FR.511"),
+            Map.entry(Defect.CN_IS_HOSTNAME, "A00.FR.511"), Map.entry(Defect.SAN_DNS_PRESENT, "A00.FR.511"),
+            Map.entry(Defect.ZERO_SERIAL, "A00.FR.508"), Map.entry(Defect.FOREIGN_ROOT, "A00.FR.403"),
+            Map.entry(Defect.ISSUER_NOT_A_CA, "A00.FR.403"));
+
+    @ParameterizedTest
+    @EnumSource(Defect.class)
+    @Verifies({"A00.FR.403", "A00.FR.404", "A00.FR.502", "A00.FR.503", "A00.FR.504", "A00.FR.508",
+        "A00.FR.509", "A00.FR.511", "A00.FR.512", "A00.FR.514"})
+    void stationValidatorCatchesEveryDefect(Defect defect) {
+        ValidationResult r = station(PKI.station(defect).chain());
+        String id = STATION_EXPECTED.get(defect);
+        assertThat(id).as("expectation for " + defect).isNotNull();
+        assertThat(r.violates(id)).as(defect + ": " + r.describe()).isTrue();
+        assertThat(r.violations()).allSatisfy(v -> assertThat(v.chainIndex()).isPresent());
+    }
+
+    static final Map<Defect, String> CSMS_EXPECTED = Map.ofEntries(
+            Map.entry(Defect.WEAK_RSA_KEY, "A00.FR.502"), Map.entry(Defect.WEAK_EC_KEY, "A00.FR.503"),
+            Map.entry(Defect.DSA_KEY, "A00.FR.504"), Map.entry(Defect.SHA1_SIGNATURE, "A00.FR.504"),
+            Map.entry(Defect.MISSING_KEY_USAGE, "A00.FR.512"), Map.entry(Defect.EKU_PRESENT, "A00.FR.514"),
+            Map.entry(Defect.EXPIRED, "A00.FR.308"), Map.entry(Defect.NOT_YET_VALID, "A00.FR.308"),
+            Map.entry(Defect.WRONG_ORGANIZATION, "-"), Map.entry(Defect.MISSING_ORGANIZATION, "A00.FR.509"),
+            Map.entry(Defect.CN_IS_URL, "A00.FR.510"), Map.entry(Defect.CN_IS_IP, "A00.FR.510"),
+            Map.entry(Defect.CN_IS_HOSTNAME, "A00.FR.309"), Map.entry(Defect.SAN_DNS_PRESENT, "-"),
+            Map.entry(Defect.ZERO_SERIAL, "A00.FR.508"), Map.entry(Defect.FOREIGN_ROOT, "A00.FR.308"),
+            Map.entry(Defect.ISSUER_NOT_A_CA, "A00.FR.308"));
+
+    @ParameterizedTest
+    @EnumSource(Defect.class)
+    @Verifies({"A00.FR.308", "A00.FR.309", "A00.FR.411", "A00.FR.412", "A00.FR.502", "A00.FR.503",
+        "A00.FR.504", "A00.FR.508", "A00.FR.509", "A00.FR.510", "A00.FR.512", "A00.FR.514"})
+    void csmsValidatorCatchesEveryDefect(Defect defect) {
+        ValidationResult r = CSMS.validate(PKI.csms(defect).chain(), TestPki.NOW);
+        String id = CSMS_EXPECTED.get(defect);
+        assertThat(id).as("expectation for " + defect).isNotNull();
+        if (id.equals("-")) { // O of the CSMS owner is not checked against a name; a dNSName SAN is allowed
+            assertThat(r.isClean()).as(r.describe()).isTrue();
+        } else {
+            assertThat(r.violates(id)).as(defect + ": " + r.describe()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Defect.class, names = {"EXPIRED", "NOT_YET_VALID", "FOREIGN_ROOT", "ISSUER_NOT_A_CA",
+        "WEAK_RSA_KEY", "SHA1_SIGNATURE", "ZERO_SERIAL", "MISSING_ORGANIZATION"})
+    @Verifies({"A00.FR.604", "A00.FR.504", "A00.FR.502", "A00.FR.508", "A00.FR.509"})
+    void firmwareValidatorRefusesDefects(Defect defect) {
+        ValidationResult r = FIRMWARE.validate(PKI.firmwareSigning(defect).chain(), TestPki.NOW);
+        assertThat(r.isCompliant()).as(r.describe()).isFalse();
+    }
+
+    @Test
+    @Verifies("A00.FR.604")
+    void hierarchiesNeverValidateAgainstEachOther() {
+        ValidationResult firmwareAsStation = station(PKI.firmwareSigning().chainWithRoot());
+        assertThat(firmwareAsStation.violates("A00.FR.403")).as(firmwareAsStation.describe()).isTrue();
+        ValidationResult stationAsFirmware = FIRMWARE.validate(PKI.station().chainWithRoot(), TestPki.NOW);
+        assertThat(stationAsFirmware.violates("A00.FR.604")).isTrue();
+        assertThat(stationAsFirmware.isCompliant()).isFalse();
+        ValidationResult csmsAsFirmware = FIRMWARE.validate(PKI.csmsEc().chain(), TestPki.NOW);
+        assertThat(csmsAsFirmware.violates("A00.FR.604")).isTrue();
+        ValidationResult firmwareAsCsms = CSMS.validate(PKI.firmwareSigning().chain(), TestPki.NOW);
+        assertThat(firmwareAsCsms.violates("A00.FR.308")).isTrue();
+        assertThatThrownBy(() -> OcppChainValidator.forFirmwareSigningCertificate(CSO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A00.FR.601");
+        assertThatThrownBy(() -> OcppChainValidator.forCsmsCertificate(MANUFACTURER, TestPki.CSMS_FQDN))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OcppChainValidator.forChargingStationCertificate(MANUFACTURER, "x"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @Verifies("A00.FR.403")
+    void expiredIntermediateIsReportedAtItsIndex() {
+        TestCertificate sub = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
+                .commonName("Old Sub-CA").validity(TestPki.NOW.minus(Duration.ofDays(400)),
+                        TestPki.NOW.minus(Duration.ofDays(1))).build();
+        TestCertificate leaf = PKI.builder(CertificateRole.CHARGING_STATION, sub).organization(TestPki.CSO_NAME)
+                .commonName("CS-0001").validity(TestPki.NOW.minus(Duration.ofDays(10)), TestPki.NOW.minus(Duration.ofDays(2)))
+                .build();
+        ValidationResult r = station(leaf.chain());
+        assertThat(r.blocking()).extracting(v -> v.chainIndex().getAsInt()).containsExactlyInAnyOrder(0, 1);
+        assertThat(r.blocking()).allSatisfy(v -> assertThat(v.found()).contains("expired"));
+    }
+
+    @Test
+    @Verifies("A00.FR.403")
+    void expiredRootIsReported() {
+        TestCertificate root = PKI.builder(CertificateRole.CSO_ROOT, null).organization(TestPki.CSO_NAME)
+                .commonName("Old Root").validity(TestPki.NOW.minus(Duration.ofDays(400)),
+                        TestPki.NOW.minus(Duration.ofDays(1))).build();
+        TestCertificate leaf = PKI.builder(CertificateRole.CHARGING_STATION, root).organization(TestPki.CSO_NAME)
+                .commonName("CS-0001").build();
+        ValidationResult r = OcppChainValidator.forChargingStationCertificate(TrustAnchors.cso(root.certificate()),
+                TestPki.CSO_NAME).validate(leaf.chain(), TestPki.NOW);
+        assertThat(r.isCompliant()).isFalse();
+        assertThat(r.blocking().get(0).found()).contains("trusted root").contains("expired");
+    }
+
+    @Test
+    @Verifies("A00.FR.403")
+    void pathLengthConstraintIsEnforced() {
+        // The CSO sub-CA has pathLen 0, so it may not issue another CA.
+        TestCertificate subSub = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoSubCa()).organization(TestPki.CSO_NAME)
+                .commonName("Sub-Sub-CA").build();
+        TestCertificate leaf = PKI.builder(CertificateRole.CHARGING_STATION, subSub).organization(TestPki.CSO_NAME)
+                .commonName("CS-0001").build();
+        ValidationResult r = station(leaf.chain());
+        assertThat(r.blocking()).as(r.describe()).anySatisfy(v -> {
+            assertThat(v.requirement().value()).isEqualTo("A00.FR.403");
+            assertThat(v.found()).contains("pathLen");
+        });
+    }
+
+    @Test
+    @Verifies({"A00.FR.403", "A00.FR.404"})
+    void nameConstraintsAreEnforcedAndConstrainedIntermediatesAreNotCached() {
+        TestCertificate constrained = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
+                .commonName("Constrained Sub-CA").nameConstraintsPermittedOrganization(TestPki.CSO_NAME).build();
+        TestCertificate good = PKI.builder(CertificateRole.CHARGING_STATION, constrained).organization(TestPki.CSO_NAME)
+                .commonName("CS-0001").build();
+        TestCertificate outside = PKI.builder(CertificateRole.CHARGING_STATION, constrained).organization("Other CSO")
+                .commonName("CS-0001").build();
+        OcppChainValidator v = OcppChainValidator.forChargingStationCertificate(CSO, "Other CSO");
+        assertThat(v.validate(good.chain(), TestPki.NOW).violates("A00.FR.403")).isFalse();
+        assertThat(v.cachedIntermediates()).isZero(); // the JDK cannot take its name constraints as an anchor's
+        ValidationResult r = v.validate(outside.chain(), TestPki.NOW);
+        assertThat(r.blocking()).as(r.describe()).anySatisfy(x -> assertThat(x.found()).contains("name constraints"));
+        OcppChainValidator uncached = v.toBuilder().intermediateCacheSize(0).build();
+        assertThat(uncached.validate(outside.chain(), TestPki.NOW)).isEqualTo(r);
+    }
+
+    @Test
+    @Verifies("A00.FR.403")
+    void unknownCriticalExtensionsAreRefusedOnLeafAndIntermediate() {
+        TestCertificate leaf = PKI.stationBuilder().unknownCriticalExtension("1.3.6.1.4.1.99999.1").build();
+        ValidationResult r = station(leaf.chain());
+        assertThat(r.blocking()).singleElement().satisfies(v -> {
+            assertThat(v.found()).contains("critical");
+            assertThat(v.chainIndex()).hasValue(0);
+        });
+        TestCertificate sub = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
+                .commonName("Odd Sub-CA").unknownCriticalExtension("1.3.6.1.4.1.99999.2").build();
+        TestCertificate leaf2 = PKI.builder(CertificateRole.CHARGING_STATION, sub).organization(TestPki.CSO_NAME)
+                .commonName("CS-0001").build();
+        assertThat(station(leaf2.chain()).blocking()).singleElement()
+                .satisfies(v -> assertThat(v.chainIndex()).hasValue(1));
+    }
+
+    @Test
+    @Verifies({"A00.FR.403"})
+    void forgedSignatureIsRefusedWithAndWithoutCache() {
+        // Issued by the foreign sub-CA, which has the same name as the real one: paired with the real sub-CA.
+        TestCertificate forged = PKI.station(Defect.FOREIGN_ROOT);
+        List<X509Certificate> chain = List.of(forged.certificate(), PKI.csoSubCa().certificate());
+        OcppChainValidator v = STATION.toBuilder().intermediateCacheSize(16).build();
+        ValidationResult cold = v.validate(chain, TestPki.NOW);
+        assertThat(cold.blocking()).as(cold.describe()).singleElement().satisfies(x -> {
+            assertThat(x.found()).contains("signature");
+            assertThat(x.chainIndex()).hasValue(0);
+        });
+        v.validate(PKI.station().chain(), TestPki.NOW); // caches the real sub-CA
+        assertThat(v.cachedIntermediates()).isEqualTo(1);
+        assertThat(v.validate(chain, TestPki.NOW)).isEqualTo(cold);
+    }
+
+    @Test
+    @Verifies("A00.FR.403")
+    void selfSignedLeafAndEmptyChainAreRefused() {
+        TestCertificate selfSigned = PKI.builder(CertificateRole.CHARGING_STATION, null).organization(TestPki.CSO_NAME)
+                .commonName("CS-0001").build();
+        ValidationResult r = station(List.of(selfSigned.certificate()));
+        assertThat(r.blocking()).singleElement().satisfies(v -> assertThat(v.found()).contains("self-signed"));
+        assertThat(station(List.of()).violates("A00.FR.403")).isTrue();
+        assertThat(station(List.of(PKI.station().certificate())).blocking()).singleElement()
+                .satisfies(v -> assertThat(v.found()).contains("neither in the chain"));
+    }
+
+    @Test
+    @Verifies({"A00.FR.502", "A00.FR.505"})
+    void lintViolationsCarryTheReceivedIndexInUnorderedChains() {
+        TestCertificate weak = PKI.station(Defect.WEAK_RSA_KEY);
+        ValidationResult r = station(List.of(weak.root(), PKI.csoSubCa().certificate(), weak.certificate()));
+        Violation v = r.blocking().stream().filter(x -> x.requirement().value().equals("A00.FR.502")).findFirst()
+                .orElseThrow();
+        assertThat(v.chainIndex()).hasValue(2);
+    }
+
+    @Test
+    @Verifies("A00.FR.701")
+    void fastExpirationOptionReportsLongLivedCsmsCertificates() {
+        OcppChainValidator fast = CSMS.toBuilder().fastExpiration(true).build();
+        ValidationResult r = fast.validate(PKI.csmsEc().chain(), TestPki.NOW);
+        assertThat(r.isCompliant()).isTrue();
+        assertThat(ids(r)).containsExactly("A00.FR.701");
+        TestCertificate shortLived = PKI.csmsBuilder().validity(TestPki.NOW.minus(Duration.ofHours(2)),
+                TestPki.NOW.plus(Duration.ofHours(20))).build();
+        assertThat(fast.validate(shortLived.chain(), TestPki.NOW).isClean()).isTrue();
+    }
+
+    @Test
+    void intermediateCacheHonoursValidityAtTheInstant() {
+        OcppChainValidator v = STATION.toBuilder().intermediateCacheSize(16).build();
+        assertThat(v.validate(PKI.station().chain(), TestPki.NOW).isClean()).isTrue();
+        assertThat(v.cachedIntermediates()).isEqualTo(1);
+        // Long after the sub-CA expired, the cache entry must not be used.
+        ValidationResult later = v.validate(PKI.stationBuilder().validity(TestPki.NOW,
+                TestPki.NOW.plus(Duration.ofDays(5000))).build().chain(), TestPki.NOW.plus(Duration.ofDays(3500)));
+        assertThat(later.blocking()).extracting(x -> x.chainIndex().getAsInt()).contains(1);
+    }
+
+    @Test
+    void isThreadSafeUnderConcurrentValidation() throws Exception {
+        OcppChainValidator v = STATION.toBuilder().intermediateCacheSize(4).build();
+        List<TestCertificate> leaves = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            leaves.add(PKI.stationBuilder("CS-" + i).build());
+        }
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            Thread th = new Thread(() -> {
+                for (int i = 0; i < 100; i++) {
+                    TestCertificate leaf = leaves.get(i % leaves.size());
+                    ValidationResult r = v.validate(leaf.chain(), TestPki.NOW);
+                    if (!r.isClean()) {
+                        errors.add(new AssertionError(r.describe()));
+                    }
+                    if (v.validate(PKI.station(Defect.EXPIRED).chain(), TestPki.NOW).isCompliant()) {
+                        errors.add(new AssertionError("expired accepted"));
+                    }
+                }
+            });
+            threads.add(th);
+            th.start();
+        }
+        for (Thread th : threads) {
+            th.join();
+        }
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void measuresCachedAgainstUncachedValidation() {
+        OcppChainValidator cached = STATION.toBuilder().build();
+        OcppChainValidator uncached = STATION.toBuilder().intermediateCacheSize(0).build();
+        List<X509Certificate> chain = PKI.csmsRsa().chain().size() > 0 ? PKI.station().chain() : List.of();
+        for (int i = 0; i < 200; i++) { // warm-up
+            cached.validate(chain, TestPki.NOW);
+            uncached.validate(chain, TestPki.NOW);
+        }
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 500; i++) {
+            uncached.validate(chain, TestPki.NOW);
+        }
+        long t1 = System.nanoTime();
+        for (int i = 0; i < 500; i++) {
+            cached.validate(chain, TestPki.NOW);
+        }
+        long t2 = System.nanoTime();
+        System.out.printf("OcppChainValidator: uncached %.1f us/chain, cached %.1f us/chain%n",
+                (t1 - t0) / 500_000.0, (t2 - t1) / 500_000.0);
+        assertThat(cached.validate(chain, TestPki.NOW)).isEqualTo(uncached.validate(chain, TestPki.NOW));
+    }
+}

@@ -1,0 +1,186 @@
+package io.ocppsec.core.cert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ocppsec.api.requirement.RequirementLevel;
+import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.api.spi.RevocationSource;
+import io.ocppsec.api.spi.RevocationStatus;
+import io.ocppsec.api.spi.RevocationStatus.State;
+import io.ocppsec.testpki.TestPki;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+@Verifies({"A00.FR.702", "A00.FR.705"})
+class RevocationIntegrationTest {
+
+    private static final TestPki PKI = OcppChainValidatorTest.PKI;
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private static RevocationStatus good(Optional<Instant> nextUpdate) {
+        return new RevocationStatus(State.GOOD, Optional.of(TestPki.NOW), nextUpdate, Optional.empty(), "ok");
+    }
+
+    private static OcppChainValidator validator(RevocationSource source, Clock clock) {
+        return OcppChainValidator.forChargingStationCertificate(OcppChainValidatorTest.CSO, TestPki.CSO_NAME).toBuilder()
+                .clock(clock).revocationSource(source).build();
+    }
+
+    @Test
+    void goodIsAccepted() {
+        AtomicInteger calls = new AtomicInteger();
+        OcppChainValidator v = validator((c, i, at) -> {
+            calls.incrementAndGet();
+            assertThat(i).isEqualTo(PKI.csoSubCa().certificate());
+            return good(Optional.empty());
+        }, TestPki.CLOCK);
+        assertThat(v.validate(PKI.station().chain()).isClean()).isTrue();
+        assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void revokedIsRefused() {
+        OcppChainValidator v = validator((c, i, at) -> new RevocationStatus(State.REVOKED, Optional.empty(),
+                Optional.empty(), Optional.of(TestPki.NOW.minusSeconds(60)), "keyCompromise"), TestPki.CLOCK);
+        ValidationResult r = v.validate(PKI.station().chain());
+        assertThat(r.blocking()).singleElement().satisfies(x -> {
+            assertThat(x.requirement().value()).isEqualTo("A00.FR.705");
+            assertThat(x.found()).contains("revoked").contains("keyCompromise");
+            assertThat(x.chainIndex()).hasValue(0);
+        });
+    }
+
+    @Test
+    void unknownFailsClosedByDefault() {
+        OcppChainValidator v = validator((c, i, at) -> RevocationStatus.unknown("responder unreachable"), TestPki.CLOCK);
+        ValidationResult r = v.validate(PKI.station().chain());
+        assertThat(r.isCompliant()).isFalse();
+        assertThat(r.blocking().get(0).requirement().value()).isEqualTo("A00.FR.705");
+        assertThat(r.blocking().get(0).found()).contains("responder unreachable");
+    }
+
+    @Test
+    void unknownIsAdvisoryWhenFailingOpen() {
+        OcppChainValidator v = validator((c, i, at) -> RevocationStatus.unknown("timeout"), TestPki.CLOCK).toBuilder()
+                .revocationFailurePolicy(RevocationFailurePolicy.FAIL_OPEN).build();
+        ValidationResult r = v.validate(PKI.station().chain());
+        assertThat(r.isCompliant()).isTrue();
+        assertThat(r.advisory()).singleElement().satisfies(x -> {
+            assertThat(x.requirement().value()).isEqualTo("A00.FR.702");
+            assertThat(x.level()).isEqualTo(RequirementLevel.SHOULD);
+        });
+    }
+
+    @Test
+    void throwingOrNullOrStaleSourceFailsClosed() {
+        assertThat(validator((c, i, at) -> {
+            throw new IllegalStateException("boom");
+        }, TestPki.CLOCK).validate(PKI.station().chain()).violates("A00.FR.705")).isTrue();
+        assertThat(validator((c, i, at) -> null, TestPki.CLOCK).validate(PKI.station().chain()).violates("A00.FR.705"))
+                .isTrue();
+        ValidationResult stale = validator((c, i, at) -> good(Optional.of(TestPki.NOW.minusSeconds(1))), TestPki.CLOCK)
+                .validate(PKI.station().chain());
+        assertThat(stale.blocking()).singleElement().satisfies(x -> assertThat(x.found()).contains("stale"));
+    }
+
+    @Test
+    void sourceIsNotAskedWhenThePathIsAlreadyInvalid() {
+        AtomicInteger calls = new AtomicInteger();
+        OcppChainValidator v = validator((c, i, at) -> {
+            calls.incrementAndGet();
+            return good(Optional.empty());
+        }, TestPki.CLOCK);
+        assertThat(v.validate(PKI.station(TestPki.Defect.EXPIRED).chain()).isCompliant()).isFalse();
+        assertThat(v.validate(PKI.station(TestPki.Defect.FOREIGN_ROOT).chain()).isCompliant()).isFalse();
+        assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void cacheHonoursNextUpdateAndTtl() {
+        MutableClock clock = new MutableClock(TestPki.NOW);
+        AtomicInteger calls = new AtomicInteger();
+        OcppChainValidator v = validator((c, i, at) -> {
+            calls.incrementAndGet();
+            return good(Optional.of(clock.instant().plus(Duration.ofMinutes(2))));
+        }, clock);
+        v.validate(PKI.station().chain());
+        v.validate(PKI.station().chain());
+        assertThat(calls).hasValue(1);
+        clock.advance(Duration.ofSeconds(119));
+        v.validate(PKI.station().chain());
+        assertThat(calls).hasValue(1);
+        clock.advance(Duration.ofSeconds(1)); // nextUpdate reached
+        v.validate(PKI.station().chain());
+        assertThat(calls).hasValue(2);
+
+        // Without nextUpdate the configured TTL bounds the cache.
+        AtomicInteger calls2 = new AtomicInteger();
+        OcppChainValidator ttl = validator((c, i, at) -> {
+            calls2.incrementAndGet();
+            return good(Optional.empty());
+        }, clock).toBuilder().revocationCache(Duration.ofMinutes(1), 100).build();
+        ttl.validate(PKI.station().chain());
+        clock.advance(Duration.ofSeconds(59));
+        ttl.validate(PKI.station().chain());
+        assertThat(calls2).hasValue(1);
+        clock.advance(Duration.ofSeconds(2));
+        ttl.validate(PKI.station().chain());
+        assertThat(calls2).hasValue(2);
+    }
+
+    @Test
+    void revokedIsCachedButUnknownIsAskedAgain() {
+        MutableClock clock = new MutableClock(TestPki.NOW);
+        AtomicInteger calls = new AtomicInteger();
+        OcppChainValidator unknown = validator((c, i, at) -> {
+            calls.incrementAndGet();
+            return RevocationStatus.unknown("down");
+        }, clock);
+        unknown.validate(PKI.station().chain());
+        unknown.validate(PKI.station().chain());
+        assertThat(calls).hasValue(2);
+        AtomicInteger revokedCalls = new AtomicInteger();
+        OcppChainValidator revoked = validator((c, i, at) -> {
+            revokedCalls.incrementAndGet();
+            return new RevocationStatus(State.REVOKED, Optional.empty(), Optional.empty(),
+                    Optional.of(TestPki.NOW), "removed");
+        }, clock);
+        assertThat(revoked.validate(PKI.station().chain()).isCompliant()).isFalse();
+        assertThat(revoked.validate(PKI.station().chain()).isCompliant()).isFalse();
+        assertThat(revokedCalls).hasValue(1);
+    }
+}
