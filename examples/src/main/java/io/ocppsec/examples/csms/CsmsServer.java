@@ -110,6 +110,7 @@ public final class CsmsServer implements AutoCloseable {
             container.addMapping(PATH_PREFIX + "*", this::createWebSocket);
         });
         server.setHandler(ws);
+        server.setErrorHandler(new LoggingErrorHandler());
         handlerExecutor = Executors.newFixedThreadPool(2, named("csms-handler"));
         scheduler = Executors.newSingleThreadScheduledExecutor(named("csms-timer"));
     }
@@ -216,7 +217,7 @@ public final class CsmsServer implements AutoCloseable {
             return new SubprotocolRefusal();
         }
         response.setAcceptedSubProtocol(SUBPROTOCOL);
-        return new Endpoint(handshake);
+        return new Endpoint(this, handshake);
     }
 
     /**
@@ -238,23 +239,36 @@ public final class CsmsServer implements AutoCloseable {
         return true;
     }
 
-    /** Accepts the handshake without a subprotocol and closes at once (OCPP-J Part 4). */
-    private static final class SubprotocolRefusal implements Session.Listener.AutoDemanding {
+    /**
+     * Accepts the handshake without a subprotocol and closes at once (OCPP-J Part 4). Public only because
+     * Jetty calls listener methods through a public method lookup.
+     */
+    public static final class SubprotocolRefusal implements Session.Listener.AutoDemanding {
+        SubprotocolRefusal() {
+        }
+
+        /** @param session the session to close */
         @Override
         public void onWebSocketOpen(Session session) {
             session.close(1002, "subprotocol " + SUBPROTOCOL + " required", org.eclipse.jetty.websocket.api.Callback.NOOP);
         }
     }
 
-    /** The Jetty endpoint of one OCPP session. */
-    private final class Endpoint implements Session.Listener.AutoDemanding {
+    /**
+     * The Jetty endpoint of one OCPP session. Public only because Jetty calls listener methods through a
+     * public method lookup; not for use outside this package.
+     */
+    public static final class Endpoint implements Session.Listener.AutoDemanding {
+        private final CsmsServer csms;
         private final HandshakeInfo handshake;
         private volatile OcppSession ocpp;
 
-        Endpoint(HandshakeInfo handshake) {
+        Endpoint(CsmsServer csms, HandshakeInfo handshake) {
+            this.csms = csms;
             this.handshake = handshake;
         }
 
+        /** @param session the opened session */
         @Override
         public void onWebSocketOpen(Session session) {
             OcppRpc rpc = OcppRpc.builder(handshake.identity(), text -> {
@@ -262,16 +276,16 @@ public final class CsmsServer implements AutoCloseable {
                 session.sendText(text, org.eclipse.jetty.websocket.api.Callback.from(() -> sent.complete(null),
                         sent::completeExceptionally));
                 return sent;
-            }).codec(config.codec).callTimeout(config.callTimeout).maxPending(config.maxPending)
-                    .executor(handlerExecutor).scheduler(scheduler).build();
+            }).codec(csms.config.codec).callTimeout(csms.config.callTimeout).maxPending(csms.config.maxPending)
+                    .executor(csms.handlerExecutor).scheduler(csms.scheduler).build();
             OcppSession s = new OcppSession(handshake, rpc, session);
             ocpp = s;
-            OcppSession previous = sessions.put(handshake.identity(), s);
+            OcppSession previous = csms.sessions.put(handshake.identity(), s);
             if (previous != null) {
                 previous.close(1008, "replaced by a new connection");
             }
             try {
-                config.listener.onOpen(s);
+                csms.config.listener.onOpen(s);
             } catch (RuntimeException e) {
                 LOG.log(WARNING, "session listener failed for " + handshake.identity() + ": " + e.getClass().getName());
                 s.close(1011, "server error");
@@ -279,14 +293,15 @@ public final class CsmsServer implements AutoCloseable {
             }
             LOG.log(INFO, "session opened: " + handshake);
             List<CompletableFuture<OcppSession>> ready;
-            synchronized (waiters) {
-                ready = waiters.remove(handshake.identity());
+            synchronized (csms.waiters) {
+                ready = csms.waiters.remove(handshake.identity());
             }
             if (ready != null) {
                 ready.forEach(f -> f.complete(s));
             }
         }
 
+        /** @param message a complete text message */
         @Override
         public void onWebSocketText(String message) {
             OcppSession s = ocpp;
@@ -295,23 +310,25 @@ public final class CsmsServer implements AutoCloseable {
             }
         }
 
+        /** @param statusCode close code @param reason close reason */
         @Override
         public void onWebSocketClose(int statusCode, String reason) {
             OcppSession s = ocpp;
             if (s == null) {
                 return;
             }
-            sessions.remove(handshake.identity(), s);
+            csms.sessions.remove(handshake.identity(), s);
             CloseStatus status = new CloseStatus(statusCode, reason == null ? "" : reason);
             s.markClosed(status);
             LOG.log(INFO, "session closed: " + handshake.identity() + " " + status);
             try {
-                config.listener.onClose(s, status);
+                csms.config.listener.onClose(s, status);
             } catch (RuntimeException e) {
                 LOG.log(WARNING, "session listener failed on close: " + e.getClass().getName());
             }
         }
 
+        /** @param cause what went wrong */
         @Override
         public void onWebSocketError(Throwable cause) {
             LOG.log(INFO, "session error for " + handshake.identity() + ": " + cause.getClass().getName());
@@ -341,6 +358,19 @@ public final class CsmsServer implements AutoCloseable {
         }
         handlerExecutor.shutdownNow();
         scheduler.shutdownNow();
+    }
+
+    /** Logs why Jetty answered with a server error (the exception class only), then renders the error. */
+    private static final class LoggingErrorHandler extends org.eclipse.jetty.server.handler.ErrorHandler {
+        @Override
+        public boolean handle(org.eclipse.jetty.server.Request request, Response response, Callback callback)
+                throws Exception {
+            Object cause = request.getAttribute(ERROR_EXCEPTION);
+            if (cause instanceof Throwable) {
+                LOG.log(WARNING, "request failed: " + ((Throwable) cause).getClass().getName());
+            }
+            return super.handle(request, response, callback);
+        }
     }
 
     private static java.util.concurrent.ThreadFactory named(String name) {
