@@ -108,6 +108,28 @@ class DemoRunnerTest {
                 .doesNotContain("PRIVATE KEY");
     }
 
+    @Test
+    void aFailedStepFailsTheRunAndSkipsTheRest() {
+        StringWriter w = new StringWriter();
+        DemoRunner.Report r = DemoRunner.runSteps(List.of(
+                new DemoRunner.Step("ok", List.of("A00.FR.306"), () -> DemoRunner.Outcome.of("fine")),
+                new DemoRunner.Step("broken", List.of(), () -> {
+                    throw new IllegalStateException("expected HTTP 401, got Connected");
+                }),
+                new DemoRunner.Step("after", List.of(), () -> DemoRunner.Outcome.of("never"))), new PrintWriter(w, true));
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.passed()).isEqualTo(1);
+        assertThat(r.failed()).isEqualTo(2);
+        assertThat(w.toString()).contains("PASS  1. ok [A00.FR.306]: fine")
+                .contains("FAIL  2. broken: FAILED: IllegalStateException: expected HTTP 401, got Connected")
+                .contains("FAIL  3. after: not run").endsWith("1 steps passed, 2 failed" + System.lineSeparator());
+    }
+
+    @Test
+    void anEmptyRunIsNotASuccess() {
+        assertThat(DemoRunner.runSteps(List.of(), new PrintWriter(new StringWriter())).exitCode()).isEqualTo(1);
+    }
+
     private Object observed(String step) {
         DemoRunner.StepResult r = report.step(step).orElseThrow();
         assertThat(r.passed()).as(r.narrative()).isTrue();

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Checks that the threads the demo's servers and clients start are gone after they were closed. */
-final class ThreadLeaks {
+public final class ThreadLeaks {
 
     private ThreadLeaks() {
     }
@@ -15,7 +15,7 @@ final class ThreadLeaks {
     /**
      * @param before the threads alive before the code under test ran
      */
-    static void assertNoNewThreads(Set<Thread> before) {
+    public static void assertNoNewThreads(Set<Thread> before) {
         long deadline = System.currentTimeMillis() + 5000;
         List<String> left;
         do {
