@@ -1,6 +1,6 @@
 package io.ocppsec.examples.csms;
 
-import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.WARNING;
 
 import io.ocppsec.core.json.OcppJsonCodec;
@@ -204,7 +204,7 @@ public final class CsmsServer implements AutoCloseable {
         }
         if (decision instanceof UpgradeDecision.Reject) {
             UpgradeDecision.Reject reject = (UpgradeDecision.Reject) decision;
-            LOG.log(INFO, "upgrade refused for " + identity + " from " + handshake.remoteAddress() + ": "
+            LOG.log(DEBUG, "upgrade refused for " + identity + " from " + handshake.remoteAddress() + ": "
                     + reject.httpStatus() + " " + reject.reason());
             if (reject.httpStatus() == 401) {
                 response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"OCPP\", charset=\"UTF-8\"");
@@ -213,7 +213,7 @@ public final class CsmsServer implements AutoCloseable {
             return null;
         }
         if (!request.hasSubProtocol(SUBPROTOCOL)) {
-            LOG.log(INFO, "no " + SUBPROTOCOL + " subprotocol offered by " + identity + ": closing");
+            LOG.log(DEBUG, "no " + SUBPROTOCOL + " subprotocol offered by " + identity + ": closing");
             return new SubprotocolRefusal();
         }
         response.setAcceptedSubProtocol(SUBPROTOCOL);
@@ -291,7 +291,7 @@ public final class CsmsServer implements AutoCloseable {
                 s.close(1011, "server error");
                 return;
             }
-            LOG.log(INFO, "session opened: " + handshake);
+            LOG.log(DEBUG, "session opened: " + handshake);
             List<CompletableFuture<OcppSession>> ready;
             synchronized (csms.waiters) {
                 ready = csms.waiters.remove(handshake.identity());
@@ -320,7 +320,7 @@ public final class CsmsServer implements AutoCloseable {
             csms.sessions.remove(handshake.identity(), s);
             CloseStatus status = new CloseStatus(statusCode, reason == null ? "" : reason);
             s.markClosed(status);
-            LOG.log(INFO, "session closed: " + handshake.identity() + " " + status);
+            LOG.log(DEBUG, "session closed: " + handshake.identity() + " " + status);
             try {
                 csms.config.listener.onClose(s, status);
             } catch (RuntimeException e) {
@@ -331,7 +331,7 @@ public final class CsmsServer implements AutoCloseable {
         /** @param cause what went wrong */
         @Override
         public void onWebSocketError(Throwable cause) {
-            LOG.log(INFO, "session error for " + handshake.identity() + ": " + cause.getClass().getName());
+            LOG.log(DEBUG, "session error for " + handshake.identity() + ": " + cause.getClass().getName());
         }
     }
 

@@ -1,6 +1,6 @@
 package io.ocppsec.examples.station;
 
-import static java.lang.System.Logger.Level.INFO;
+import static java.lang.System.Logger.Level.DEBUG;
 
 import io.ocppsec.core.json.OcppJsonCodec;
 import io.ocppsec.examples.rpc.CloseStatus;
@@ -99,7 +99,7 @@ public final class StationClient implements AutoCloseable {
             ws = wb.buildAsync(uri, listener).get(config.connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             ConnectOutcome o = classify(e.getCause());
-            LOG.log(INFO, "connect to " + uri + " gave " + o);
+            LOG.log(DEBUG, "connect to " + uri + " gave " + o);
             return o;
         } catch (TimeoutException e) {
             return new ConnectOutcome.Failed(ConnectOutcome.Kind.TIMEOUT, "no upgrade response within "
