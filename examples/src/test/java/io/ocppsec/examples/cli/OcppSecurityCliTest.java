@@ -36,6 +36,14 @@ class OcppSecurityCliTest {
     }
 
     @Test
+    void demoIsRegisteredAndChecksItsOptions() {
+        assertThat(run("demo", "--help")).isZero();
+        assertThat(out.toString()).contains("--out").contains("--timeout");
+        assertThat(run("demo", "--timeout", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("--timeout");
+    }
+
+    @Test
     void unknownCommandIsUsageError() {
         assertThat(run("no-such-command")).isEqualTo(2);
         assertThat(err.toString()).contains("error:");

@@ -1,0 +1,283 @@
+package io.ocppsec.examples.station;
+
+import static java.lang.System.Logger.Level.DEBUG;
+
+import io.ocppsec.core.json.OcppJsonCodec;
+import io.ocppsec.examples.rpc.CloseStatus;
+import io.ocppsec.examples.rpc.OcppRpc;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+
+/**
+ * The demo Charging Station's connection to the CSMS: the JDK {@code java.net.http} WebSocket over TLS
+ * with subprotocol {@value #SUBPROTOCOL}, an optional {@code Authorization} header (profiles 1 and 2), and
+ * one {@link OcppRpc} per connection.
+ *
+ * <pre>{@code
+ * try (StationClient client = StationClient.builder(stationContext, stationParameters)
+ *         .handlers(rpc -> rpc.onCall(TriggerMessageRequest.class, this::onTrigger)).build()) {
+ *     ConnectOutcome o = client.connect(csmsUri, Optional.of(basicAuthHeader));
+ *     if (o instanceof ConnectOutcome.Refused) { ... ((ConnectOutcome.Refused) o).httpStatus() ... }
+ *     StationConnection c = o.connection();
+ * }
+ * }</pre>
+ *
+ * <p>Host name check: the JDK client always verifies the CSMS certificate against the host of the URI
+ * (there is no supported per-client switch, and the global {@code jdk.internal.httpclient.disable
+ * HostnameVerification} property must not be used). The demo therefore connects to {@code 127.0.0.1}
+ * with a CSMS certificate whose subjectAltName holds both {@code DNS:csms.example.com} and
+ * {@code IP:127.0.0.1}; the CN check of A00.FR.309/412 against the configured FQDN belongs in the station's
+ * trust manager (LEAD: the SDK's station TLS context).
+ */
+public final class StationClient implements AutoCloseable {
+
+    /** The WebSocket subprotocol offered. */
+    public static final String SUBPROTOCOL = "ocpp2.0.1";
+
+    private static final System.Logger LOG = System.getLogger(StationClient.class.getName());
+
+    private final Builder config;
+    private final ExecutorService executor;
+    private final HttpClient http;
+    private final java.util.Set<StationConnection> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private StationClient(Builder b) {
+        this.config = b;
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "station-http");
+            t.setDaemon(true);
+            return t;
+        });
+        this.http = HttpClient.newBuilder().sslContext(b.sslContext).sslParameters(b.sslParameters)
+                .connectTimeout(b.connectTimeout).executor(executor).build();
+    }
+
+    /**
+     * @param sslContext the station TLS context (CSO root trust; the station key for profile 3)
+     * @param sslParameters the TLS policy: protocols and cipher suites
+     * @return a builder
+     */
+    public static Builder builder(SSLContext sslContext, SSLParameters sslParameters) {
+        return new Builder(sslContext, sslParameters);
+    }
+
+    /**
+     * Connects and waits for the outcome (at most the connect timeout plus one second).
+     *
+     * @param uri {@code wss://host:port/ocpp/{identity}}
+     * @param authorization the {@code Authorization} header value (e.g. {@code Basic ...}), or empty
+     * @return the outcome; never throws for a refused or failed connection
+     */
+    public ConnectOutcome connect(URI uri, Optional<String> authorization) {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(authorization, "authorization");
+        Listener listener = new Listener(uri.getPath());
+        WebSocket.Builder wb = http.newWebSocketBuilder()
+                .subprotocols(config.offered[0], java.util.Arrays.copyOfRange(config.offered, 1, config.offered.length))
+                .connectTimeout(config.connectTimeout);
+        authorization.ifPresent(a -> wb.header("Authorization", a));
+        WebSocket ws;
+        try {
+            ws = wb.buildAsync(uri, listener).get(config.connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            ConnectOutcome o = classify(e.getCause());
+            LOG.log(DEBUG, "connect to " + uri + " gave " + o);
+            return o;
+        } catch (TimeoutException e) {
+            return new ConnectOutcome.Failed(ConnectOutcome.Kind.TIMEOUT, "no upgrade response within "
+                    + config.connectTimeout.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ConnectOutcome.Failed(ConnectOutcome.Kind.IO, "interrupted");
+        }
+        if (!SUBPROTOCOL.equals(ws.getSubprotocol())) {
+            ws.abort();
+            listener.closeRpc();
+            return new ConnectOutcome.Failed(ConnectOutcome.Kind.SUBPROTOCOL_NOT_ACCEPTED,
+                    "the CSMS did not agree to " + SUBPROTOCOL);
+        }
+        StationConnection c = new StationConnection(uri, ws, listener.rpc, listener.closed);
+        open.add(c);
+        c.closed().whenComplete((st, e) -> open.remove(c));
+        return new ConnectOutcome.Connected(c);
+    }
+
+    static ConnectOutcome classify(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof WebSocketHandshakeException) {
+                return new ConnectOutcome.Refused(((WebSocketHandshakeException) t).getResponse().statusCode());
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SSLException) {
+                return new ConnectOutcome.Failed(ConnectOutcome.Kind.TLS_HANDSHAKE, describe(t));
+            }
+            if (t instanceof HttpTimeoutException) {
+                return new ConnectOutcome.Failed(ConnectOutcome.Kind.TIMEOUT, describe(t));
+            }
+        }
+        return new ConnectOutcome.Failed(ConnectOutcome.Kind.IO, describe(failure));
+    }
+
+    private static String describe(Throwable t) {
+        return t == null ? "unknown" : t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    /** Aborts the connections still open and stops the client's threads. */
+    @Override
+    public void close() {
+        for (StationConnection c : open) {
+            c.abort();
+        }
+        executor.shutdownNow();
+    }
+
+    /** The JDK WebSocket listener of one connection. */
+    private final class Listener implements WebSocket.Listener {
+        private final String name;
+        private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
+        private volatile OcppRpc rpc;
+        private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+
+        Listener(String path) {
+            this.name = path == null ? "station" : path.substring(path.lastIndexOf('/') + 1);
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            rpc = OcppRpc.builder(name, text -> send(webSocket, text)).codec(config.codec)
+                    .callTimeout(config.callTimeout).maxPending(config.maxPending).build();
+            config.handlers.accept(rpc);
+            webSocket.request(1);
+        }
+
+        /** The JDK WebSocket allows one outstanding send: queue each frame behind the previous one. */
+        private synchronized CompletableFuture<Void> send(WebSocket webSocket, String text) {
+            CompletableFuture<Void> next = lastSend.handle((v, e) -> null)
+                    .thenCompose(x -> webSocket.sendText(text, true)).thenApply(w -> null);
+            lastSend = next;
+            return next;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            rpc.onText(data, last);
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            webSocket.request(1); // OCPP-J uses text frames only
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(new CloseStatus(statusCode, reason == null ? "" : reason));
+            closeRpc();
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.complete(new CloseStatus(CloseStatus.ABNORMAL, error.getClass().getSimpleName()));
+            closeRpc();
+        }
+
+        void closeRpc() {
+            OcppRpc r = rpc;
+            if (r != null) {
+                r.close();
+            }
+        }
+    }
+
+    /** Builder of {@link StationClient}; the TLS context and parameters are required. */
+    public static final class Builder {
+        private final SSLContext sslContext;
+        private final SSLParameters sslParameters;
+        private OcppJsonCodec codec = OcppJsonCodec.create();
+        private Duration callTimeout = OcppRpc.DEFAULT_CALL_TIMEOUT;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private int maxPending = OcppRpc.DEFAULT_MAX_PENDING;
+        private Consumer<OcppRpc> handlers = rpc -> { };
+        private String[] offered = {SUBPROTOCOL};
+
+        private Builder(SSLContext sslContext, SSLParameters sslParameters) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            this.sslParameters = Objects.requireNonNull(sslParameters, "sslParameters");
+        }
+
+        /** @param c the codec @return this */
+        public Builder codec(OcppJsonCodec c) {
+            this.codec = Objects.requireNonNull(c, "codec");
+            return this;
+        }
+
+        /** @param t call timeout @return this */
+        public Builder callTimeout(Duration t) {
+            this.callTimeout = Objects.requireNonNull(t, "callTimeout");
+            return this;
+        }
+
+        /** @param t connect (TCP + TLS + upgrade) timeout @return this */
+        public Builder connectTimeout(Duration t) {
+            this.connectTimeout = Objects.requireNonNull(t, "connectTimeout");
+            return this;
+        }
+
+        /** @param n pending CALL limit @return this */
+        public Builder maxPending(int n) {
+            this.maxPending = n;
+            return this;
+        }
+
+        /**
+         * @param h registers the CALL handlers of each new connection, before its first frame is read
+         * @return this
+         */
+        public Builder handlers(Consumer<OcppRpc> h) {
+            this.handlers = Objects.requireNonNull(h, "handlers");
+            return this;
+        }
+
+        /**
+         * For negative tests only: the subprotocols to offer instead of {@value #SUBPROTOCOL}. A connection
+         * still succeeds only if the CSMS agrees to {@value #SUBPROTOCOL}.
+         *
+         * @param subprotocols one or more subprotocol names
+         * @return this
+         */
+        public Builder offerSubprotocols(String... subprotocols) {
+            if (subprotocols.length == 0) {
+                throw new IllegalArgumentException("at least one subprotocol");
+            }
+            this.offered = subprotocols.clone();
+            return this;
+        }
+
+        /** @return the client */
+        public StationClient build() {
+            return new StationClient(this);
+        }
+    }
+}
