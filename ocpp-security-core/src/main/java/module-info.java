@@ -12,4 +12,5 @@ module io.ocppsec.core {
     requires java.net.http;
 
     exports io.ocppsec.core.cert;
+    exports io.ocppsec.core.store;
 }
