@@ -13,4 +13,5 @@ module io.ocppsec.core {
 
     exports io.ocppsec.core.cert;
     exports io.ocppsec.core.store;
+    exports io.ocppsec.core.profile;
 }
