@@ -21,4 +21,6 @@ module io.ocppsec.core {
     exports io.ocppsec.core.password;
     exports io.ocppsec.core.auth;
     exports io.ocppsec.core.credential;
+    exports io.ocppsec.core.store;
+    exports io.ocppsec.core.profile;
 }
