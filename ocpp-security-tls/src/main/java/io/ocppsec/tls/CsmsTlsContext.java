@@ -3,8 +3,13 @@ package io.ocppsec.tls;
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.api.spi.RevocationSource;
+import io.ocppsec.core.cert.CertificateBindingRegistry;
 import io.ocppsec.core.cert.ChainValidator;
 import io.ocppsec.core.cert.CryptoPolicy;
+import io.ocppsec.core.cert.OcppChainValidator;
+import io.ocppsec.core.cert.RevocationFailurePolicy;
+import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.tls.internal.Ids;
 import io.ocppsec.tls.internal.SubjectNames;
 import io.ocppsec.tls.internal.VerifiedPeer;
@@ -40,10 +45,14 @@ import javax.net.ssl.TrustManager;
  *       {@link TlsPolicy#CSMS_DEFAULT}, with the four suites of A00.FR.318/421), the server's order
  *       winning. A station that only offers older versions or other suites fails the handshake, which
  *       ends the connection (A00.FR.315/418, A00.FR.322/425). JSSE never compresses (A00.FR.321/424).</li>
- *   <li>Profile 3: a client certificate is required and validated inside the handshake by the given
- *       {@link ChainValidator} (A00.FR.401–404, 407); failures go to the {@link TlsFailureListener}
- *       (A00.FR.408). After the handshake, {@link #stationIdentity(SSLSession)} gives the verified CN
- *       to match against the URL identity (A00.FR.405).</li>
+ *   <li>Profile 3: a client certificate is required and validated inside the handshake (A00.FR.401–404,
+ *       407) by the shared OCPP policy, {@link OcppChainValidator#forChargingStationCertificate(TrustAnchors,
+ *       String)} set up with {@link Builder#stationCertificates(TrustAnchors, String)} (optionally with online
+ *       revocation, A00.FR.702/705), or by any {@link ChainValidator}; failures go to the
+ *       {@link TlsFailureListener} (A00.FR.408). After the handshake, {@link #stationIdentity(SSLSession)}
+ *       gives the verified CN to match against the URL identity (A00.FR.405) and, with a
+ *       {@link CertificateBindingRegistry}, refuses a key already certified for another station
+ *       (A00.FR.427).</li>
  * </ul>
  *
  * <p>Renegotiation: JSSE only does secure renegotiation (RFC 5746; {@code
@@ -55,7 +64,9 @@ import javax.net.ssl.TrustManager;
  * <pre>{@code
  * CsmsTlsContext tls = CsmsTlsContext.forServer(SecurityProfile.TLS_CLIENT_CERTIFICATE,
  *                 List.of(ecKeyMaterial, rsaKeyMaterial))
- *         .stationCertificateValidator(ocppChainValidator)
+ *         .stationCertificates(TrustAnchors.cso(csoRoot), "Example CSO")
+ *         .revocationSource(CachingRevocationSource.of(OcspRevocationSource.builder().build()))
+ *         .certificateBindings(new CertificateBindingRegistry())
  *         .failureListener(securityLog::tlsFailure)
  *         .build();
  * SSLServerSocket server = tls.createServerSocket(8443, 128, InetAddress.getLoopbackAddress());
@@ -75,6 +86,7 @@ public final class CsmsTlsContext {
     private final ReloadableTrustManager trustManager;
     private final Clock clock;
     private final TlsFailureListener listener;
+    private final Optional<CertificateBindingRegistry> bindings;
 
     private CsmsTlsContext(Builder b, SSLContext ctx, ReloadableTrustManager tm) {
         this.profile = b.profile;
@@ -84,6 +96,7 @@ public final class CsmsTlsContext {
         this.trustManager = tm;
         this.clock = b.clock;
         this.listener = b.listener;
+        this.bindings = b.bindings;
         SSLParameters p = new SSLParameters(Contexts.supportedSuites(ctx, b.policy), b.policy.jsseProtocols());
         p.setUseCipherSuitesOrder(true);
         if (profile.requiresClientCertificate()) {
@@ -210,9 +223,15 @@ public final class CsmsTlsContext {
      * validated in the last minutes carries a marker; a resumed session (TLS 1.3 session tickets stay
      * usable after a validator change) is validated again with the current validator.
      *
+     * <p>With {@link Builder#certificateBindings(CertificateBindingRegistry)}, the certificate is also bound to
+     * its CN in the registry (the CN is the identity once {@link StationIdentity#checkIdentity(String)} has
+     * matched it to the URL): a certificate whose key is already certified for another station is refused
+     * (A00.FR.427).
+     *
      * @param session an established session of this context
      * @return the identity, whose CN is then matched to the URL identity (A00.FR.405)
-     * @throws SSLPeerUnverifiedException when there is no valid station certificate
+     * @throws SSLPeerUnverifiedException when there is no valid station certificate, or its certificate or key
+     *     is bound to another station (A00.FR.427)
      */
     public StationIdentity stationIdentity(SSLSession session) throws SSLPeerUnverifiedException {
         Objects.requireNonNull(session, "session");
@@ -244,6 +263,12 @@ public final class CsmsTlsContext {
         List<String> cn = SubjectNames.commonNames(peer.chain().get(0).getSubjectX500Principal());
         if (cn.size() != 1) {
             throw new SSLPeerUnverifiedException("Station certificate has " + cn.size() + " CN values (A00.FR.405)");
+        }
+        if (bindings.isPresent()) {
+            ValidationResult bound = bindings.get().bind(cn.get(0), peer.chain().get(0));
+            if (!bound.isCompliant()) {
+                throw new SSLPeerUnverifiedException("Station certificate refused: " + bound.blocking().get(0));
+            }
         }
         return new StationIdentity(cn.get(0), peer.chain(), peer.at());
     }
@@ -306,6 +331,11 @@ public final class CsmsTlsContext {
         private final ReloadableKeyManager keyManager;
         private TlsPolicy policy = TlsPolicy.CSMS_DEFAULT;
         private ChainValidator stationValidator;
+        private Optional<TrustAnchors> csoAnchors = Optional.empty();
+        private String csoName;
+        private Optional<RevocationSource> revocationSource = Optional.empty();
+        private Optional<RevocationFailurePolicy> revocationPolicy = Optional.empty();
+        private Optional<CertificateBindingRegistry> bindings = Optional.empty();
         private Clock clock = Clock.systemUTC();
         private TlsFailureListener listener = TlsFailureListener.logging();
         private SecureRandom random;
@@ -327,11 +357,65 @@ public final class CsmsTlsContext {
 
         /**
          * @param validator validates station certificate chains (path to a CSO root, O = CSO name,
-         *     revocation: A00.FR.403/404); required for profile 3
+         *     revocation: A00.FR.403/404); for profile 3 this or {@link #stationCertificates} is required.
+         *     Replaces an earlier {@link #stationCertificates} call.
          * @return this builder
          */
         public Builder stationCertificateValidator(ChainValidator validator) {
             this.stationValidator = Objects.requireNonNull(validator, "validator");
+            this.csoAnchors = Optional.empty();
+            return this;
+        }
+
+        /**
+         * Profile 3 with the shared OCPP policy: station certificates are validated by
+         * {@link OcppChainValidator#forChargingStationCertificate(TrustAnchors, String)} with this builder's clock
+         * (path to a CSO root A00.FR.403, O = the CSO name A00.FR.404, the station certificate properties), plus
+         * the {@link #revocationSource(RevocationSource)} if one is set. Replaces an earlier
+         * {@link #stationCertificateValidator} call.
+         *
+         * @param cso the CSO roots
+         * @param csoOrganizationName the name the O of every station certificate must equal
+         * @return this builder
+         * @throws IllegalArgumentException when the anchors are not of the CSO hierarchy or the name is blank
+         */
+        public Builder stationCertificates(TrustAnchors cso, String csoOrganizationName) {
+            OcppChainValidator.forChargingStationCertificate(cso, csoOrganizationName); // validates both now
+            this.csoAnchors = Optional.of(cso);
+            this.csoName = csoOrganizationName;
+            this.stationValidator = null;
+            return this;
+        }
+
+        /**
+         * @param source the online revocation source asked about every station certificate that passes all
+         *     other checks (A00.FR.702, A00.FR.705), e.g. a {@code CachingRevocationSource} over an
+         *     {@code OcspRevocationSource}; needs {@link #stationCertificates}
+         * @return this builder
+         */
+        public Builder revocationSource(RevocationSource source) {
+            this.revocationSource = Optional.of(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /**
+         * @param policy what an unanswered revocation check means (default
+         *     {@link RevocationFailurePolicy#FAIL_CLOSED}: the handshake is refused); needs
+         *     {@link #revocationSource}
+         * @return this builder
+         */
+        public Builder revocationFailurePolicy(RevocationFailurePolicy policy) {
+            this.revocationPolicy = Optional.of(Objects.requireNonNull(policy, "policy"));
+            return this;
+        }
+
+        /**
+         * @param registry where {@link CsmsTlsContext#stationIdentity(SSLSession)} records which station presented
+         *     which certificate and key, refusing one already bound to another station (A00.FR.427)
+         * @return this builder
+         */
+        public Builder certificateBindings(CertificateBindingRegistry registry) {
+            this.bindings = Optional.of(Objects.requireNonNull(registry, "registry"));
             return this;
         }
 
@@ -364,8 +448,8 @@ public final class CsmsTlsContext {
 
         /**
          * @return the context
-         * @throws IllegalStateException for profile 3 without a station certificate validator, or a policy
-         *     lacking a suite of A00.FR.318/421
+         * @throws IllegalStateException for profile 3 without a station certificate validator, a revocation
+         *     option without {@link #stationCertificates}, or a policy lacking a suite of A00.FR.318/421
          * @throws GeneralSecurityException when JSSE cannot create the context
          */
         public CsmsTlsContext build() throws GeneralSecurityException {
@@ -373,22 +457,37 @@ public final class CsmsTlsContext {
                 throw new IllegalStateException("The CSMS SHALL support " + policy.missingCsmsSuites()
                         + " (A00.FR.318, A00.FR.421); the policy lacks them: " + policy);
             }
+            if ((revocationSource.isPresent() || revocationPolicy.isPresent()) && csoAnchors.isEmpty()) {
+                throw new IllegalStateException("revocationSource(...) and revocationFailurePolicy(...) configure "
+                        + "the validator of stationCertificates(...); add the revocation source to a custom "
+                        + "validator yourself");
+            }
+            if (revocationPolicy.isPresent() && revocationSource.isEmpty()) {
+                throw new IllegalStateException("revocationFailurePolicy(...) needs a revocationSource(...)");
+            }
             ChainValidator v;
             if (profile.requiresClientCertificate()) {
-                if (stationValidator == null) {
-                    throw new IllegalStateException("Security profile 3 needs a stationCertificateValidator(...) "
-                            + "to verify station certificates (A00.FR.403, A00.FR.404)");
-                }
-                v = stationValidator;
+                v = stationValidator != null ? stationValidator : csoAnchors.map(this::ocppStationValidator)
+                        .orElseThrow(() -> new IllegalStateException("Security profile 3 needs "
+                                + "stationCertificates(...) or a stationCertificateValidator(...) to verify station "
+                                + "certificates (A00.FR.403, A00.FR.404)"));
             } else {
                 v = (chain, at) -> ValidationResult.builder().add("A00.FR.301", RequirementLevel.SHALL,
                         "a client certificate", "HTTP Basic authentication in security profile 2").build();
             }
             ReloadableTrustManager tm = new ReloadableTrustManager(ReloadableTrustManager.Mode.VERIFY_STATION, v,
-                    clock, Optional.empty(), false, Ids.of(profile), listener);
+                    clock, Optional.empty(), false, Optional.empty(), Ids.of(profile), listener);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(new KeyManager[] {keyManager}, new TrustManager[] {tm}, random);
             return new CsmsTlsContext(this, ctx, tm);
+        }
+
+        private OcppChainValidator ocppStationValidator(TrustAnchors cso) {
+            OcppChainValidator.Builder b = OcppChainValidator.forChargingStationCertificate(cso, csoName).toBuilder()
+                    .clock(clock);
+            revocationSource.ifPresent(b::revocationSource);
+            revocationPolicy.ifPresent(b::revocationFailurePolicy);
+            return b.build();
         }
     }
 }

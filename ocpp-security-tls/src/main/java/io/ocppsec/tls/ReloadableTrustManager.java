@@ -2,8 +2,9 @@ package io.ocppsec.tls;
 
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.core.cert.ChainValidator;
-import io.ocppsec.tls.internal.HostnameCheck;
+import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.tls.internal.Ids;
 import io.ocppsec.tls.internal.PeerCertificateException;
 import io.ocppsec.tls.internal.SubjectNames;
@@ -33,7 +34,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *
  * <ul>
  *   <li>On a Charging Station it checks the CSMS certificate: the validator (path to the installed CSMS
- *       roots, A00.FR.308/411) and the commonName against the CSMS FQDN (A00.FR.309/412); a failure is
+ *       roots, A00.FR.308/411) and the commonName against the CSMS FQDN of this connection
+ *       (A00.FR.309/412). The name check is made once, by {@link OcppChainValidator}: an OCPP validator is
+ *       bound to the host of each connection with {@link OcppChainValidator#withExpectedFqdn(String)}; any
+ *       other {@link ChainValidator} gets {@link OcppChainValidator#checkCsmsName} on top. A failure is
  *       reported as InvalidCsmsCertificate (A00.FR.310/413) and the connection ends (A00.FR.311/414).</li>
  *   <li>On a CSMS (profile 3) it checks the station certificate: the validator (path to a CSO root,
  *       O = CSO name, revocation: A00.FR.403/404) and that a CN is present (A00.FR.405, matched to the
@@ -52,18 +56,21 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
     private final Clock clock;
     private final Optional<String> expectedHost;
     private final boolean allowDnsName;
+    private final Optional<ChainValidator> insecureFallback;
     private final Ids ids;
     private final TlsFailureListener listener;
 
     ReloadableTrustManager(Mode mode, ChainValidator validator, Clock clock, Optional<String> expectedHost,
-                           boolean allowDnsName, Ids ids, TlsFailureListener listener) {
+                           boolean allowDnsName, Optional<ChainValidator> insecureFallback, Ids ids,
+                           TlsFailureListener listener) {
         this.mode = mode;
-        this.validator = new AtomicReference<>(Objects.requireNonNull(validator, "validator"));
         this.clock = clock;
         this.expectedHost = expectedHost;
         this.allowDnsName = allowDnsName;
+        this.insecureFallback = insecureFallback;
         this.ids = ids;
         this.listener = listener;
+        this.validator = new AtomicReference<>(normalize(Objects.requireNonNull(validator, "validator")));
     }
 
     /**
@@ -72,7 +79,19 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
      * @param newValidator the new validator
      */
     public void update(ChainValidator newValidator) {
-        validator.set(Objects.requireNonNull(newValidator, "newValidator"));
+        validator.set(normalize(Objects.requireNonNull(newValidator, "newValidator")));
+    }
+
+    /** A CSMS-certificate OCPP validator takes over the station's subjectAltName setting. */
+    private ChainValidator normalize(ChainValidator v) {
+        if (mode == Mode.VERIFY_CSMS && allowDnsName && isCsmsValidator(v)) {
+            return ((OcppChainValidator) v).toBuilder().allowSubjectAltNameMatch(true).build();
+        }
+        return v;
+    }
+
+    private static boolean isCsmsValidator(ChainValidator v) {
+        return v instanceof OcppChainValidator && ((OcppChainValidator) v).role() == CertificateRole.CSMS;
     }
 
     /** @return the validator the next handshake uses */
@@ -137,15 +156,37 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
         if (list.isEmpty()) {
             r.add(ids.csmsPath(), RequirementLevel.SHALL, "no CSMS certificate", "the CSMS certificate chain");
         } else {
-            r.addAll(validator.get().validate(list, now));
-            if (host.isPresent()) {
-                r.addAll(HostnameCheck.check(list.get(0), host.get(), ids.csmsName(), allowDnsName));
-            } else {
-                r.add(ids.csmsName(), RequirementLevel.SHALL, "no CSMS host name known to the trust manager",
-                        "the FQDN of the CSMS URL (set it with expectedHost(...) or SNI)");
+            ValidationResult main = validateCsms(validator.get(), list, host, now);
+            if (!main.isCompliant() && insecureFallback.isPresent() && host.isPresent()) {
+                ValidationResult jdk = validateCsms(insecureFallback.get(), list, host, now);
+                if (jdk.isCompliant()) {
+                    main = ValidationResult.builder().addAll(jdk).add(ids.csmsPath(), RequirementLevel.SHOULD,
+                            "a CSMS certificate accepted through the JDK default trust store "
+                                    + "(insecureAlsoTrustJdkDefaults)", "a path to an installed CSMS root").build();
+                }
             }
+            r.addAll(main);
         }
         finish(r.build(), list, hs, peer, now, "CSMS certificate refused");
+    }
+
+    /** The chain and the name check of A00.FR.309/412, made once (by the OCPP validator or on top of another). */
+    private ValidationResult validateCsms(ChainValidator v, List<X509Certificate> list, Optional<String> host,
+                                          Instant now) {
+        if (isCsmsValidator(v)) {
+            OcppChainValidator ocpp = (OcppChainValidator) v;
+            boolean bound = host.isEmpty() || ocpp.expectedFqdn().filter(host.get()::equals).isPresent();
+            return (bound ? ocpp : ocpp.withExpectedFqdn(host.get())).validate(list, now);
+        }
+        ValidationResult.Builder r = ValidationResult.builder().addAll(v.validate(list, now));
+        if (host.isPresent()) {
+            OcppChainValidator.checkCsmsName(list.get(0), host.get(), allowDnsName).violations()
+                    .forEach(x -> r.add(x.atChainIndex(0)));
+        } else {
+            r.add(ids.csmsName(), RequirementLevel.SHALL, "no CSMS host name known to the trust manager",
+                    "the FQDN of the CSMS URL (set it with expectedHost(...) or SNI)");
+        }
+        return r.build();
     }
 
     private void checkStation(X509Certificate[] chain, SSLSession hs, Optional<String> peer)

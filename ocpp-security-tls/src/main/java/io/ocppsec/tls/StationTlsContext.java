@@ -3,6 +3,8 @@ package io.ocppsec.tls;
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
+import io.ocppsec.core.cert.OcppChainValidator;
+import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.tls.internal.Ids;
 import io.ocppsec.tls.internal.PkixChainValidator;
 import java.io.IOException;
@@ -34,9 +36,10 @@ import javax.net.ssl.X509TrustManager;
  *
  * <ul>
  *   <li>Trusts only the installed CSMS root certificates (never the JDK trust store, unless
- *       {@link Builder#insecureAlsoTrustJdkDefaults()} is called), verifies the CSMS certification path
- *       (A00.FR.308/411) and that the commonName equals the CSMS FQDN (A00.FR.309/412), inside the
- *       handshake.</li>
+ *       {@link Builder#insecureAlsoTrustJdkDefaults()} is called) and checks the CSMS certificate inside the
+ *       handshake with the shared OCPP policy, {@link OcppChainValidator#forCsmsCertificate(TrustAnchors, String)}:
+ *       certification path (A00.FR.308/411), commonName equal to the CSMS FQDN (A00.FR.309/412) and the
+ *       certificate properties (A00.FR.501–512).</li>
  *   <li>Offers only TLS 1.2/1.3 (A00.FR.313/416) and the suites of its policy (default
  *       {@link TlsPolicy#STATION_ECDSA}, or {@link TlsPolicy#STATION_RSA}: A00.FR.319/422).</li>
  *   <li>Profile 3: presents the station certificate from a replaceable source (A00.FR.401/402).</li>
@@ -67,7 +70,6 @@ public final class StationTlsContext {
     private final Optional<String> expectedHost;
     private final Clock clock;
     private final TlsFailureListener listener;
-    private final boolean alsoJdkDefaults;
 
     private StationTlsContext(Builder b, SSLContext ctx, ReloadableTrustManager tm) {
         this.profile = b.profile;
@@ -78,7 +80,6 @@ public final class StationTlsContext {
         this.expectedHost = b.expectedHost;
         this.clock = b.clock;
         this.listener = b.listener;
-        this.alsoJdkDefaults = b.alsoJdkDefaults;
         SSLParameters p = new SSLParameters(Contexts.supportedSuites(ctx, b.policy), b.policy.jsseProtocols());
         p.setEndpointIdentificationAlgorithm(null); // the OCPP trust manager checks the CN itself (A00.FR.309/412)
         b.expectedHost.ifPresent(h -> p.setServerNames(List.of(new SNIHostName(h))));
@@ -250,17 +251,20 @@ public final class StationTlsContext {
     }
 
     /**
-     * Replaces the installed CSMS root certificates (e.g. after InstallCertificate); new handshakes use
-     * them and cached sessions are dropped.
+     * Replaces the installed CSMS root certificates (e.g. after InstallCertificate) with a new default
+     * validator ({@link OcppChainValidator#forCsmsCertificate(TrustAnchors, String)} with this context's clock);
+     * new handshakes use them and cached sessions are dropped.
      *
      * @param csmsRootCertificates the new trust anchors
+     * @throws IllegalArgumentException when empty or a certificate is not a CA
      */
     public void updateTrustedRoots(Collection<X509Certificate> csmsRootCertificates) {
-        updateChainValidator(defaultValidator(csmsRootCertificates, Ids.of(profile), alsoJdkDefaults));
+        updateChainValidator(defaultValidator(csmsAnchors(csmsRootCertificates, Ids.of(profile)), expectedHost, clock));
     }
 
     /**
-     * Replaces the CSMS chain validator; the CN/FQDN check stays.
+     * Replaces the CSMS chain validator; the CN/FQDN check stays (an {@link OcppChainValidator} is bound to
+     * the host of each connection, another validator gets the same name check on top).
      *
      * @param validator the new validator
      */
@@ -293,16 +297,20 @@ public final class StationTlsContext {
         }
     }
 
-    private static ChainValidator defaultValidator(Collection<X509Certificate> roots, Ids ids, boolean alsoJdk) {
-        PkixChainValidator installed = new PkixChainValidator(List.copyOf(roots), ids.csmsPath());
-        if (!alsoJdk) {
-            return installed;
+    private static TrustAnchors csmsAnchors(Collection<X509Certificate> roots, Ids ids) {
+        List<X509Certificate> copy = List.copyOf(Objects.requireNonNull(roots, "csmsRootCertificates"));
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("At least one CSMS root certificate must be installed to verify the CSMS ("
+                    + ids.csmsPath() + ")");
         }
-        PkixChainValidator jdk = new PkixChainValidator(jdkRoots(), ids.csmsPath());
-        return (chain, at) -> {
-            ValidationResult r = installed.validate(chain, at);
-            return r.isCompliant() ? r : jdk.validate(chain, at);
-        };
+        return TrustAnchors.of(io.ocppsec.core.cert.CertificateRole.Hierarchy.CSO, copy);
+    }
+
+    /** The shared OCPP policy; bound to the expected host, or to each connection's SNI/peer host. */
+    private static OcppChainValidator defaultValidator(TrustAnchors anchors, Optional<String> host, Clock clock) {
+        OcppChainValidator v = host.map(h -> OcppChainValidator.forCsmsCertificate(anchors, h))
+                .orElseGet(() -> OcppChainValidator.forCsmsCertificate(anchors));
+        return v.toBuilder().clock(clock).build();
     }
 
     private static List<X509Certificate> jdkRoots() {
@@ -323,7 +331,7 @@ public final class StationTlsContext {
     /** Builder of a {@link StationTlsContext}. Not thread-safe. */
     public static final class Builder {
         private final SecurityProfile profile;
-        private final List<X509Certificate> roots;
+        private final TrustAnchors roots;
         private TlsPolicy policy = TlsPolicy.STATION_ECDSA;
         private Optional<String> expectedHost = Optional.empty();
         private ChainValidator validator;
@@ -338,11 +346,7 @@ public final class StationTlsContext {
         private Builder(SecurityProfile profile, Collection<X509Certificate> roots) {
             Ids.of(Objects.requireNonNull(profile, "profile")); // refuses profile 1
             this.profile = profile;
-            this.roots = List.copyOf(Objects.requireNonNull(roots, "csmsRootCertificates"));
-            if (this.roots.isEmpty()) {
-                throw new IllegalArgumentException("At least one CSMS root certificate must be installed to verify the CSMS ("
-                        + Ids.of(profile).csmsPath() + ")");
-            }
+            this.roots = csmsAnchors(roots, Ids.of(profile));
         }
 
         /**
@@ -371,9 +375,10 @@ public final class StationTlsContext {
         }
 
         /**
-         * @param validator replaces the default CSMS chain validator (JDK PKIX to the installed roots plus
-         *     the crypto policy), e.g. with the OCPP chain validator of the core module; the CN/FQDN check
-         *     is always made on top
+         * @param validator replaces the default CSMS chain validator
+         *     ({@link OcppChainValidator#forCsmsCertificate(TrustAnchors, String)} on the installed roots), e.g.
+         *     with one that has a revocation source or fast expiration; an {@link OcppChainValidator} is bound
+         *     to the host of each connection, any other validator gets the same CN/FQDN check on top
          * @return this builder
          */
         public Builder chainValidator(ChainValidator validator) {
@@ -401,7 +406,12 @@ public final class StationTlsContext {
             return this;
         }
 
-        /** @return this builder, accepting a dNSName equal to the FQDN when the CN differs (off by default) */
+        /**
+         * Accepts a dNSName subjectAltName equal to the FQDN when the CN differs (off by default; applied to the
+         * OCPP validator with {@link OcppChainValidator.Builder#allowSubjectAltNameMatch(boolean)}).
+         *
+         * @return this builder
+         */
         public Builder allowSubjectAltNameMatch() {
             this.allowDnsName = true;
             return this;
@@ -410,7 +420,9 @@ public final class StationTlsContext {
         /**
          * INSECURE: also accept CSMS certificates that chain to the JDK's default trust store (public web
          * CAs), not only to the installed CSMS roots. OCPP expects the CSO roots only; use this for a
-         * migration only. Logged at WARNING.
+         * migration only. Logged at WARNING. A certificate refused by the OCPP validator is then accepted if
+         * it has a path to a JDK root (RFC 5280, key and signature rules of A00.FR.501–506) and the CSMS name
+         * check passes; the accepted result carries an advisory A00.FR.308 violation saying so.
          *
          * @return this builder
          */
@@ -464,9 +476,11 @@ public final class StationTlsContext {
                         + "(A00.FR.301); a client certificate is not presented");
             }
             Ids ids = Ids.of(profile);
-            ChainValidator v = validator != null ? validator : defaultValidator(roots, ids, alsoJdkDefaults);
+            ChainValidator v = validator != null ? validator : defaultValidator(roots, expectedHost, clock);
+            Optional<ChainValidator> jdk = alsoJdkDefaults
+                    ? Optional.of(new PkixChainValidator(jdkRoots(), ids.csmsPath())) : Optional.empty();
             ReloadableTrustManager tm = new ReloadableTrustManager(ReloadableTrustManager.Mode.VERIFY_CSMS, v, clock,
-                    expectedHost, allowDnsName, ids, listener);
+                    expectedHost, allowDnsName, jdk, ids, listener);
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(new KeyManager[] {keyManager}, new TrustManager[] {tm}, random);
             return new StationTlsContext(this, ctx, tm);

@@ -1,6 +1,7 @@
 package io.ocppsec.tls;
 
 import io.ocppsec.api.SecurityProfile;
+import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 
@@ -40,7 +40,7 @@ public final class AuditCsmsServer {
         CsmsTlsContext p2 = CsmsTlsContext.forServer(SecurityProfile.TLS_BASIC_AUTH, keys)
                 .clock(TestPki.CLOCK).failureListener(quiet).build();
         CsmsTlsContext p3 = CsmsTlsContext.forServer(SecurityProfile.TLS_CLIENT_CERTIFICATE, keys)
-                .stationCertificateValidator(TestValidators.stations(pki.csoRoot().certificate(), TestPki.CSO_NAME, Set.of()))
+                .stationCertificates(TrustAnchors.cso(pki.csoRoot().certificate()), TestPki.CSO_NAME)
                 .clock(TestPki.CLOCK).failureListener(quiet).build();
         SSLServerSocket s2 = p2.createServerSocket(0, 100, InetAddress.getLoopbackAddress());
         SSLServerSocket s3 = p3.createServerSocket(0, 100, InetAddress.getLoopbackAddress());

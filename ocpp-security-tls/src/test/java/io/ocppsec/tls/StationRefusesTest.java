@@ -12,6 +12,8 @@ import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.event.SecurityEvent;
 import io.ocppsec.api.event.SecurityEventType;
 import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.core.cert.CertificateRole;
+import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.testpki.KeyType;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
@@ -159,6 +161,63 @@ class StationRefusesTest {
             server.next();
         }
         assertThat(rec.failures).singleElement().satisfies(f -> assertThat(f.violations().violates("A00.FR.309")).isTrue());
+    }
+
+    @Test
+    @Verifies({"A00.FR.309", "A00.FR.412"})
+    void aSubjectAltNameMatchesOnlyWhenAllowed() throws Exception {
+        TestCertificate sanOnly = PKI.csmsBuilder("csms-backend.example.com").keyType(KeyType.EC_P256)
+                .sanDns(TestPki.CSMS_FQDN).build();
+        Recorder rec = new Recorder();
+        StationTlsContext strict = build(station(SecurityProfile.TLS_BASIC_AUTH, rec));
+        StationTlsContext lenient = build(station(SecurityProfile.TLS_BASIC_AUTH, new Recorder()).allowSubjectAltNameMatch());
+        try (Server server = Server.start(csmsWith(sanOnly))) {
+            assertThatThrownBy(() -> strict.connect(server.address(), TIMEOUT)).isInstanceOf(OcppTlsHandshakeException.class);
+            server.next();
+            TlsTestSupport.roundTrip(lenient, server);
+            assertThat(server.next().ok()).isTrue();
+        }
+        assertThat(rec.failures).singleElement().satisfies(f -> {
+            assertThat(f.violations().violates("A00.FR.309")).isTrue();
+            assertThat(f.violations().blocking()).as(f.violations().describe()).hasSize(1);
+        });
+    }
+
+    @Test
+    @Verifies({"A00.FR.309", "A00.FR.310"})
+    void aCustomValidatorStillGetsTheNameCheck() throws Exception {
+        Recorder rec = new Recorder();
+        // A deliberately permissive validator: the CN/FQDN check of the trust manager must still refuse.
+        StationTlsContext st = build(station(SecurityProfile.TLS_BASIC_AUTH, rec)
+                .chainValidator((chain, at) -> io.ocppsec.api.requirement.ValidationResult.compliant()));
+        TestCertificate other = PKI.csmsBuilder("other.example.com").keyType(KeyType.EC_P256).build();
+        try (Server server = Server.start(csmsWith(other))) {
+            assertThatThrownBy(() -> st.connect(server.address(), TIMEOUT)).isInstanceOf(OcppTlsHandshakeException.class);
+            server.next();
+        }
+        assertThat(rec.failures).singleElement().satisfies(f -> {
+            assertThat(f.violations().violates("A00.FR.309")).isTrue();
+            assertThat(f.violations().describe()).contains("other.example.com");
+        });
+    }
+
+    @Test
+    @Verifies({"A00.FR.308", "A00.FR.309"})
+    void theDefaultValidatorIsTheSharedOcppPolicy() throws Exception {
+        StationTlsContext bound = build(station(SecurityProfile.TLS_BASIC_AUTH, new Recorder()));
+        assertThat(bound.trustManager().current()).isInstanceOfSatisfying(OcppChainValidator.class, v -> {
+            assertThat(v.role()).isEqualTo(CertificateRole.CSMS);
+            assertThat(v.expectedFqdn()).contains(TestPki.CSMS_FQDN);
+        });
+        StationTlsContext unbound = build(StationTlsContext.forClient(SecurityProfile.TLS_BASIC_AUTH,
+                List.of(PKI.csoRoot().certificate())).clock(TestPki.CLOCK));
+        OcppChainValidator v = (OcppChainValidator) unbound.trustManager().current();
+        assertThat(v.expectedFqdn()).isEmpty();
+        // Never bound to a host, it accepts nothing.
+        assertThat(v.validate(PKI.csmsEc().chain(), TestPki.NOW).violates("A00.FR.309")).isTrue();
+        assertThatThrownBy(() -> StationTlsContext.forClient(SecurityProfile.TLS_BASIC_AUTH,
+                List.of(PKI.csmsEc().certificate()))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a CA");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ocppsec.tls;
 
 import io.ocppsec.api.SecurityProfile;
+import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,6 +25,8 @@ import javax.net.ssl.SSLSocket;
 final class TlsTestSupport {
 
     static final TestPki PKI = TestPki.create();
+    /** The CSO roots of {@link #PKI}: the anchors of the real OCPP validators. */
+    static final TrustAnchors CSO = TrustAnchors.cso(PKI.csoRoot().certificate());
     static final Duration TIMEOUT = Duration.ofSeconds(4);
 
     private TlsTestSupport() {
@@ -48,7 +50,7 @@ final class TlsTestSupport {
         CsmsTlsContext.Builder b = CsmsTlsContext.forServer(profile, List.of(material(PKI.csmsEc()), material(PKI.csmsRsa())))
                 .clock(TestPki.CLOCK).failureListener(rec);
         if (profile.requiresClientCertificate()) {
-            b.stationCertificateValidator(TestValidators.stations(PKI.csoRoot().certificate(), TestPki.CSO_NAME, Set.of()));
+            b.stationCertificates(CSO, TestPki.CSO_NAME);
         }
         return b;
     }

@@ -59,6 +59,7 @@ public final class OcppChainValidator implements ChainValidator {
     private final TrustAnchors anchors;
     private final RequirementId pathRequirement;
     private final Optional<String> expectedFqdn;
+    private final boolean allowSubjectAltNameMatch;
     private final Optional<String> expectedOrganization;
     private final Optional<String> expectedSerialNumber;
     private final boolean fastExpiration;
@@ -71,6 +72,7 @@ public final class OcppChainValidator implements ChainValidator {
         this.anchors = b.anchors;
         this.pathRequirement = b.pathRequirement;
         this.expectedFqdn = b.expectedFqdn;
+        this.allowSubjectAltNameMatch = b.allowSubjectAltNameMatch;
         this.expectedOrganization = b.expectedOrganization;
         this.expectedSerialNumber = b.expectedSerialNumber;
         this.fastExpiration = b.fastExpiration;
@@ -97,6 +99,49 @@ public final class OcppChainValidator implements ChainValidator {
         Builder b = new Builder(CertificateRole.CSMS, cso, "A00.FR.308");
         b.expectedFqdn = Optional.of(expectedFqdn);
         return b.build();
+    }
+
+    /**
+     * The Charging Station's check of the CSMS server certificate when the host is only known per connection
+     * (a TLS client that takes it from SNI or the peer address): the same checks as
+     * {@link #forCsmsCertificate(TrustAnchors, String)}, but until a host is bound with
+     * {@link #withExpectedFqdn(String)} every chain fails A00.FR.309 ("no CSMS FQDN to compare the CN with"),
+     * so an unbound validator can never accept a CSMS certificate by accident.
+     *
+     * @param cso the CSO roots (CSMSRootCertificate)
+     * @return the validator, bound to no host
+     * @throws IllegalArgumentException when the anchors are not of the CSO hierarchy
+     */
+    public static OcppChainValidator forCsmsCertificate(TrustAnchors cso) {
+        return new Builder(CertificateRole.CSMS, cso, "A00.FR.308").build();
+    }
+
+    /**
+     * The CSMS name check of A00.FR.309/412 on its own, for callers that validate the path with another
+     * {@link ChainValidator}: the commonName equals the FQDN (case-insensitive, a trailing dot ignored, no
+     * wildcards); optionally a dNSName subjectAltName equal to the FQDN is accepted when no CN matches.
+     *
+     * @param leaf the CSMS certificate
+     * @param fqdn the host of the CSMS URL
+     * @param allowSubjectAltName whether a matching dNSName is enough when the CN differs
+     * @return compliant, or one A00.FR.309 violation showing the names found
+     */
+    public static ValidationResult checkCsmsName(X509Certificate leaf, String fqdn, boolean allowSubjectAltName) {
+        Objects.requireNonNull(leaf, "leaf");
+        Objects.requireNonNull(fqdn, "fqdn");
+        List<String> cns = X509Names.commonNames(leaf);
+        if (cns.stream().anyMatch(cn -> HostNames.sameHost(cn, fqdn))) {
+            return ValidationResult.compliant();
+        }
+        List<String> dns = allowSubjectAltName ? X509Names.dnsNames(leaf) : List.of();
+        if (dns.stream().anyMatch(d -> HostNames.sameHost(d, fqdn))) {
+            return ValidationResult.compliant();
+        }
+        // A00.FR.309 (profile 2) / A00.FR.412 (profile 3): the same check of the CSMS CN.
+        String found = "CN=" + cnList(cns) + (dns.isEmpty() ? "" : ", dNSName=" + cnList(dns));
+        return ValidationResult.of(Violation.of("A00.FR.309", RequirementLevel.SHALL, found,
+                "CN = " + X509Names.printable(fqdn) + " (the FQDN of the CSMS)"
+                        + (allowSubjectAltName ? " or a dNSName equal to it" : "")));
     }
 
     /**
@@ -159,6 +204,11 @@ public final class OcppChainValidator implements ChainValidator {
         return b.build();
     }
 
+    /** @return the CSMS host name the CN must equal (empty for other roles, or a CSMS validator not yet bound) */
+    public Optional<String> expectedFqdn() {
+        return expectedFqdn;
+    }
+
     /** @return the role of the leaf certificates this validator accepts */
     public CertificateRole role() {
         return role;
@@ -214,6 +264,9 @@ public final class OcppChainValidator implements ChainValidator {
         pv.validate(at, r);
         lint(chain, path, r);
         checkIdentity(chain.get(path.indices().get(0)), path.indices().get(0), r);
+        if (role == CertificateRole.FIRMWARE_SIGNING) {
+            checkFirmwareSigner(chain.get(path.indices().get(0)), path.indices().get(0), r);
+        }
         if (revocation.isPresent() && r.build().isCompliant()) {
             int leafIndex = path.indices().get(0);
             Optional<X509Certificate> issuer = path.indices().size() > 1
@@ -240,14 +293,37 @@ public final class OcppChainValidator implements ChainValidator {
 
     private void checkIdentity(X509Certificate leaf, int leafIndex, ValidationResult.Builder r) {
         List<String> cns = X509Names.commonNames(leaf);
-        if (expectedFqdn.isPresent() && cns.stream().noneMatch(cn -> HostNames.sameHost(cn, expectedFqdn.get()))) {
-            // A00.FR.309 (profile 2) / A00.FR.412 (profile 3): the same check of the CSMS CN.
-            r.add(Violation.of("A00.FR.309", RequirementLevel.SHALL, "CN=" + cnList(cns),
-                    "CN = " + X509Names.printable(expectedFqdn.get()) + " (the FQDN of the CSMS)").atChainIndex(leafIndex));
+        if (role == CertificateRole.CSMS) {
+            if (expectedFqdn.isPresent()) {
+                checkCsmsName(leaf, expectedFqdn.get(), allowSubjectAltNameMatch).violations()
+                        .forEach(v -> r.add(v.atChainIndex(leafIndex)));
+            } else {
+                r.add(Violation.of("A00.FR.309", RequirementLevel.SHALL, "no CSMS FQDN to compare the CN with",
+                        "the FQDN of the CSMS URL (bind it with withExpectedFqdn)").atChainIndex(leafIndex));
+            }
         }
         if (expectedSerialNumber.isPresent() && !cns.contains(expectedSerialNumber.get())) {
             r.add(Violation.of("A00.FR.405", RequirementLevel.SHALL, "CN=" + cnList(cns),
                     "CN = " + X509Names.printable(expectedSerialNumber.get()) + " (the serial number of this station)")
+                    .atChainIndex(leafIndex));
+        }
+    }
+
+    /**
+     * A firmware image is verified with the leaf's key alone, so nothing else (unlike JSSE in a handshake)
+     * stops a key whose certificate forbids signing, or a CA key, from vouching for firmware. Reported under
+     * A00.FR.604 at SHALL, like the path: such a certificate is refused outright (a missing keyUsage stays the
+     * advisory A00.FR.512 of the linter).
+     */
+    private static void checkFirmwareSigner(X509Certificate leaf, int leafIndex, ValidationResult.Builder r) {
+        if (leaf.getBasicConstraints() >= 0) {
+            r.add(Violation.of("A00.FR.604", RequirementLevel.SHALL, "a CA certificate (basicConstraints cA=TRUE)",
+                    "a Firmware Signing end-entity certificate (not a CA)").atChainIndex(leafIndex));
+        }
+        boolean[] ku = leaf.getKeyUsage();
+        if (ku != null && !(ku.length > 0 && ku[0]) && !(ku.length > 1 && ku[1])) {
+            r.add(Violation.of("A00.FR.604", RequirementLevel.SHALL, "keyUsage without digitalSignature",
+                    "a Firmware Signing certificate whose key may sign (keyUsage digitalSignature)")
                     .atChainIndex(leafIndex));
         }
     }
@@ -268,6 +344,7 @@ public final class OcppChainValidator implements ChainValidator {
     public String toString() {
         return "OcppChainValidator{" + role + ", " + anchors + ", path requirement " + pathRequirement
                 + expectedFqdn.map(f -> ", fqdn " + f).orElse("")
+                + (allowSubjectAltNameMatch ? ", dNSName allowed" : "")
                 + expectedOrganization.map(o -> ", O " + o).orElse("")
                 + expectedSerialNumber.map(s -> ", serial " + s).orElse("")
                 + (fastExpiration ? ", fast expiration" : "")
@@ -283,6 +360,7 @@ public final class OcppChainValidator implements ChainValidator {
         private final TrustAnchors anchors;
         private RequirementId pathRequirement;
         private Optional<String> expectedFqdn = Optional.empty();
+        private boolean allowSubjectAltNameMatch;
         private Optional<String> expectedOrganization = Optional.empty();
         private Optional<String> expectedSerialNumber = Optional.empty();
         private boolean fastExpiration;
@@ -312,6 +390,7 @@ public final class OcppChainValidator implements ChainValidator {
             this.anchors = v.anchors;
             this.pathRequirement = v.pathRequirement;
             this.expectedFqdn = v.expectedFqdn;
+            this.allowSubjectAltNameMatch = v.allowSubjectAltNameMatch;
             this.expectedOrganization = v.expectedOrganization;
             this.expectedSerialNumber = v.expectedSerialNumber;
             this.fastExpiration = v.fastExpiration;
@@ -392,6 +471,22 @@ public final class OcppChainValidator implements ChainValidator {
                 throw new IllegalStateException("an expected serial number applies to Charging Station certificates");
             }
             this.expectedSerialNumber = Optional.of(requireText(serialNumber, "serialNumber"));
+            return this;
+        }
+
+        /**
+         * Also accept a CSMS certificate whose dNSName subjectAltName equals the FQDN when its CN does not (off by
+         * default: A00.FR.309/412 name the CN). For CSMS deployments whose certificates carry the host in the SAN.
+         *
+         * @param allowed whether a matching dNSName is enough
+         * @return this builder
+         * @throws IllegalStateException when the role is not the CSMS
+         */
+        public Builder allowSubjectAltNameMatch(boolean allowed) {
+            if (role != CertificateRole.CSMS) {
+                throw new IllegalStateException("a subjectAltName match applies to CSMS certificates only");
+            }
+            this.allowSubjectAltNameMatch = allowed;
             return this;
         }
 

@@ -1,15 +1,18 @@
 package io.ocppsec.core.firmware;
 
 import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.core.cert.CertificateParseException;
+import io.ocppsec.core.cert.CertificateParser;
+import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.core.cert.ChainValidator;
+import io.ocppsec.core.cert.OcppChainValidator;
+import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.core.firmware.FirmwareVerificationOutcome.CertificateProblem;
 import io.ocppsec.core.firmware.FirmwareVerificationOutcome.InvalidFirmwareSignature;
 import io.ocppsec.core.firmware.FirmwareVerificationOutcome.InvalidFirmwareSigningCertificate;
 import io.ocppsec.core.firmware.FirmwareVerificationOutcome.SignatureProblem;
 import io.ocppsec.core.firmware.internal.DigestSignatures;
 import io.ocppsec.core.firmware.internal.ImageDigester;
-import io.ocppsec.core.firmware.internal.ManufacturerChainValidator;
-import io.ocppsec.core.firmware.internal.PemCertificates;
 import io.ocppsec.core.firmware.internal.StrictBase64;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,11 +33,13 @@ import java.util.Objects;
  * the PEM signing certificate, the base64 signature, and the downloaded image.
  *
  * <ol>
- *   <li>The signing certificate (at most 5500 characters; optionally followed by its Manufacturer
- *       sub-CA certificates) is validated at the clock's instant by the {@link ChainValidator} for the
- *       Manufacturer hierarchy: Firmware Signing role, key strength (A00.FR.501–506), validity, and a
- *       path to an installed ManufacturerRootCertificate only — a CSO-hierarchy certificate fails
- *       (A00.FR.604). Failure: {@link InvalidFirmwareSigningCertificate}; the image is not read.</li>
+ *   <li>The signing certificate (at most 5500 characters, parsed by {@link CertificateParser}; optionally
+ *       followed by its Manufacturer sub-CA certificates) is validated at the clock's instant by the
+ *       {@link ChainValidator} for the Manufacturer hierarchy — by default the shared OCPP policy,
+ *       {@link OcppChainValidator#forFirmwareSigningCertificate(TrustAnchors)}: Firmware Signing role and
+ *       properties (A00.FR.501–512), validity, and a path to an installed ManufacturerRootCertificate only — a
+ *       CSO-hierarchy certificate fails (A00.FR.604). Failure: {@link InvalidFirmwareSigningCertificate}; the
+ *       image is not read.</li>
  *   <li>The signature (strict base64, at most 800 characters) is checked over the image, read once with
  *       a 64 KiB buffer: ECDSA (DER, as {@code openssl dgst -sha256 -sign} writes it), RSA PKCS#1 v1.5 or
  *       RSA-PSS, with SHA-256 by default (what OCPP tooling uses) or SHA-384/512 if configured.
@@ -58,6 +63,11 @@ public final class FirmwareVerifier {
     public static final int MAX_CERTIFICATE_CHARS = 5500;
     /** Default upper bound on the image size: 16 GiB. */
     public static final long DEFAULT_MAX_IMAGE_BYTES = 16L << 30;
+    /** Most certificates accepted in {@code firmware.signingCertificate}: the signing certificate and sub-CAs. */
+    public static final int MAX_CERTIFICATES = 4;
+
+    private static final CertificateParser PARSER = CertificateParser.builder().maxChars(MAX_CERTIFICATE_CHARS)
+            .maxCertificates(MAX_CERTIFICATES).build();
 
     private final ChainValidator validator;
     private final Clock clock;
@@ -90,20 +100,35 @@ public final class FirmwareVerifier {
     }
 
     /**
-     * The built-in validator for Firmware Signing certificates, on JDK PKIX: trust anchors are the given
-     * ManufacturerRootCertificate(s) only; revocation is not checked; {@code CryptoPolicy} applies to
-     * every certificate; the signing certificate (first) must not be a CA and must have keyUsage
-     * digitalSignature.
+     * The built-in validator for Firmware Signing certificates: the shared OCPP policy,
+     * {@link OcppChainValidator#forFirmwareSigningCertificate(TrustAnchors)}, whose trust anchors are the given
+     * ManufacturerRootCertificate(s) only (A00.FR.604); revocation is not checked (a station is often
+     * offline). Known sub-CAs are appended to each received chain so that a PEM holding only the signing
+     * certificate still finds its path.
      *
      * @param manufacturerRoots the installed ManufacturerRootCertificate(s), not empty
      * @param knownIntermediates Manufacturer sub-CA certificates the station already holds (may be empty);
      *     used to build the path when the PEM carries only the signing certificate
      * @return the validator
-     * @throws IllegalArgumentException when there is no root
+     * @throws IllegalArgumentException when there is no root, or a root is not a CA certificate
      */
     public static ChainValidator manufacturerHierarchyValidator(Collection<X509Certificate> manufacturerRoots,
             Collection<X509Certificate> knownIntermediates) {
-        return new ManufacturerChainValidator(manufacturerRoots, knownIntermediates);
+        Objects.requireNonNull(manufacturerRoots, "manufacturerRoots");
+        List<X509Certificate> known = List.copyOf(Objects.requireNonNull(knownIntermediates, "knownIntermediates"));
+        if (manufacturerRoots.isEmpty()) {
+            throw new IllegalArgumentException("at least one ManufacturerRootCertificate is needed");
+        }
+        OcppChainValidator v = OcppChainValidator.forFirmwareSigningCertificate(
+                TrustAnchors.of(CertificateRole.Hierarchy.MANUFACTURER, manufacturerRoots));
+        if (known.isEmpty()) {
+            return v;
+        }
+        return (chain, at) -> {
+            List<X509Certificate> all = new ArrayList<>(chain);
+            known.stream().filter(k -> !all.contains(k)).forEach(all::add);
+            return v.validate(all, at);
+        };
     }
 
     /**
@@ -177,8 +202,8 @@ public final class FirmwareVerifier {
         Objects.requireNonNull(pem, "signingCertificatePem");
         List<X509Certificate> chain;
         try {
-            chain = PemCertificates.parse(pem, MAX_CERTIFICATE_CHARS);
-        } catch (PemCertificates.PemFormatException e) {
+            chain = PARSER.parsePem(pem); // the 5500-character limit is checked before any parsing
+        } catch (CertificateParseException e) {
             return new InvalidFirmwareSigningCertificate(CertificateProblem.MALFORMED, e.getMessage(),
                     ValidationResult.compliant());
         }

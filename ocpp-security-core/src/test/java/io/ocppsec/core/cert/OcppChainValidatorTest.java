@@ -358,4 +358,61 @@ class OcppChainValidatorTest {
                 (t1 - t0) / 500_000.0, (t2 - t1) / 500_000.0);
         assertThat(cached.validate(chain, TestPki.NOW)).isEqualTo(uncached.validate(chain, TestPki.NOW));
     }
+
+    // ---- host binding for TLS clients, the name check on its own, the firmware signer ----
+
+    @Test
+    @Verifies({"A00.FR.309", "A00.FR.412"})
+    void anUnboundCsmsValidatorAcceptsNothingUntilBoundToAHost() {
+        OcppChainValidator unbound = OcppChainValidator.forCsmsCertificate(CSO);
+        assertThat(unbound.expectedFqdn()).isEmpty();
+        ValidationResult r = unbound.validate(PKI.csmsEc().chain(), TestPki.NOW);
+        assertThat(ids(r)).containsExactly("A00.FR.309");
+        assertThat(r.describe()).contains("no CSMS FQDN");
+        OcppChainValidator bound = unbound.withExpectedFqdn(TestPki.CSMS_FQDN);
+        assertThat(bound.expectedFqdn()).contains(TestPki.CSMS_FQDN);
+        assertThat(bound.validate(PKI.csmsEc().chain(), TestPki.NOW).isClean()).isTrue();
+        assertThat(unbound.withExpectedFqdn("127.0.0.1").validate(PKI.csmsEc().chain(), TestPki.NOW)
+                .violates("A00.FR.309")).isTrue();
+    }
+
+    @Test
+    @Verifies({"A00.FR.309", "A00.FR.412"})
+    void aSubjectAltNameCountsOnlyWhenAllowed() {
+        TestCertificate sanOnly = PKI.csmsBuilder("backend.example.com").sanDns(TestPki.CSMS_FQDN).build();
+        ValidationResult strict = CSMS.validate(sanOnly.chain(), TestPki.NOW);
+        assertThat(ids(strict)).containsExactly("A00.FR.309");
+        assertThat(strict.violations().get(0).chainIndex()).hasValue(0);
+        OcppChainValidator lenient = CSMS.toBuilder().allowSubjectAltNameMatch(true).build();
+        assertThat(lenient.validate(sanOnly.chain(), TestPki.NOW).isClean()).isTrue();
+        assertThat(lenient.withExpectedFqdn("other.example.com").validate(sanOnly.chain(), TestPki.NOW)
+                .describe()).contains("dNSName=", "or a dNSName equal to it");
+        assertThat(OcppChainValidator.checkCsmsName(sanOnly.certificate(), TestPki.CSMS_FQDN, false)
+                .violates("A00.FR.309")).isTrue();
+        assertThat(OcppChainValidator.checkCsmsName(sanOnly.certificate(), TestPki.CSMS_FQDN + ".", true).isClean())
+                .isTrue();
+        assertThat(OcppChainValidator.checkCsmsName(PKI.csmsEc().certificate(), "CSMS.example.com", false).isClean())
+                .isTrue();
+        assertThatThrownBy(() -> STATION.toBuilder().allowSubjectAltNameMatch(true))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    @Verifies({"A00.FR.604"})
+    void aFirmwareSignerMustBeAnEndEntityWhoseKeyMaySign() {
+        ValidationResult ca = FIRMWARE.validate(PKI.manufacturerSubCa().chain(), TestPki.NOW);
+        assertThat(ca.blocking()).extracting(v -> v.requirement().value()).contains("A00.FR.604");
+        assertThat(ca.describe()).contains("a CA certificate");
+        TestCertificate noSign = PKI.firmwareSigningBuilder()
+                .keyUsage(org.bouncycastle.asn1.x509.KeyUsage.keyAgreement).build();
+        assertThat(FIRMWARE.validate(noSign.chain(), TestPki.NOW).blocking()).singleElement()
+                .satisfies(v -> assertThat(v.message()).contains("keyUsage without digitalSignature"));
+        TestCertificate nonRepudiation = PKI.firmwareSigningBuilder()
+                .keyUsage(org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation).build();
+        assertThat(FIRMWARE.validate(nonRepudiation.chain(), TestPki.NOW).isCompliant()).isTrue();
+        // A missing keyUsage stays the advisory SHOULD of A00.FR.512.
+        ValidationResult none = FIRMWARE.validate(PKI.firmwareSigning(Defect.MISSING_KEY_USAGE).chain(), TestPki.NOW);
+        assertThat(none.isCompliant()).isTrue();
+        assertThat(ids(none)).containsExactly("A00.FR.512");
+    }
 }

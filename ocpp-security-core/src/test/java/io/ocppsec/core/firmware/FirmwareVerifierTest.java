@@ -244,7 +244,7 @@ class FirmwareVerifierTest {
                     verifier().verify(unreadable(), sig.base64(), cso.chainPem()));
             assertThat(c.problem()).isEqualTo(CertificateProblem.NOT_VALID);
             assertThat(c.violations().violates("A00.FR.604")).as(c.violations().describe()).isTrue();
-            assertThat(c.detail()).contains("not an installed ManufacturerRootCertificate");
+            assertThat(c.detail()).contains("no certification path to a trusted MANUFACTURER root");
         }
     }
 
@@ -266,7 +266,7 @@ class FirmwareVerifierTest {
         InvalidFirmwareSigningCertificate c = assertCertificateRejected(
                 verifier().verify(unreadable(), sign(fake, image).base64(), fake.pem()));
         assertThat(c.violations().violates("A00.FR.604")).isTrue();
-        assertThat(c.detail()).contains("certification path rejected");
+        assertThat(c.detail()).contains("no certification path to a trusted MANUFACTURER root");
     }
 
     @Test
@@ -276,7 +276,7 @@ class FirmwareVerifierTest {
             TestCertificate c = PKI.firmwareSigning(d);
             InvalidFirmwareSigningCertificate r = assertCertificateRejected(verify(c, c.chainPem()));
             assertThat(r.violations().blocking()).as(r.violations().describe()).hasSize(1);
-            assertThat(r.detail()).contains(d == TestPki.Defect.EXPIRED ? "expired" : "not yet valid")
+            assertThat(r.detail()).contains(d == TestPki.Defect.EXPIRED ? "expired" : "not valid before")
                     .contains("[certificate #0]").contains(TestPki.NOW.toString());
         }
     }
@@ -318,14 +318,19 @@ class FirmwareVerifierTest {
     }
 
     @Test
-    @Verifies({"A00.FR.512"})
-    void aSigningCertificateWithoutDigitalSignatureKeyUsageIsRejected() throws Exception {
+    @Verifies({"A00.FR.512", "A00.FR.604"})
+    void aSigningCertificateWhoseKeyUsageForbidsSigningIsRejected() throws Exception {
+        // A missing keyUsage is the SHOULD of A00.FR.512 in the shared policy: accepted, reported as advisory.
         TestCertificate none = PKI.firmwareSigning(TestPki.Defect.MISSING_KEY_USAGE);
-        assertThat(assertCertificateRejected(verify(none, none.chainPem())).violations().violates("A00.FR.512"))
-                .isTrue();
+        FirmwareVerificationOutcome o = verify(none, none.chainPem());
+        assertThat(o.isVerified()).as(o.reason()).isTrue();
+        assertThat(((Verified) o).verification().advisories()).extracting(a -> a.requirement().value())
+                .contains("A00.FR.512");
+        // A keyUsage that does not allow signatures is refused outright.
         TestCertificate wrong = PKI.firmwareSigningBuilder().keyUsage(KeyUsage.keyAgreement).build();
-        assertThat(assertCertificateRejected(verify(wrong, wrong.chainPem())).detail())
-                .contains("keyUsage without digitalSignature");
+        InvalidFirmwareSigningCertificate r = assertCertificateRejected(verify(wrong, wrong.chainPem()));
+        assertThat(r.detail()).contains("keyUsage without digitalSignature");
+        assertThat(r.violations().violates("A00.FR.604")).isTrue();
     }
 
     @Test
@@ -335,8 +340,9 @@ class FirmwareVerifierTest {
         InvalidFirmwareSigningCertificate r = assertCertificateRejected(verify(subCa, subCa.chainPem()));
         assertThat(r.violations().describe()).contains("a CA certificate");
         TestCertificate root = PKI.manufacturerRoot();
-        assertThat(assertCertificateRejected(verify(root, root.pem())).violations().describe())
-                .contains("ManufacturerRootCertificate itself");
+        InvalidFirmwareSigningCertificate byRoot = assertCertificateRejected(verify(root, root.pem()));
+        assertThat(byRoot.violations().violates("A00.FR.604")).isTrue();
+        assertThat(byRoot.violations().describe()).contains("a CA certificate");
     }
 
     @Test

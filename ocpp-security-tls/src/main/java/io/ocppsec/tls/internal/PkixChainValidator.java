@@ -23,10 +23,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Default CSMS-certificate validator of a Charging Station: RFC 5280 path validation by the JDK PKIX
- * validator to the installed CSMS root certificates only (A00.FR.308/411), revocation off (a station
- * is often offline; the real OCPP validator adds OCSP), plus the key and signature rules of
- * {@link CryptoPolicy} (A00.FR.501–506). The host name is checked by the trust manager, not here.
+ * The escape hatch behind {@code StationTlsContext.Builder.insecureAlsoTrustJdkDefaults()} only: RFC 5280 path
+ * validation by the JDK PKIX validator to the JDK's default roots (revocation off), plus the key and signature
+ * rules of {@link CryptoPolicy} (A00.FR.501–506). The OCPP policy itself is
+ * {@link io.ocppsec.core.cert.OcppChainValidator}; the host name is checked by the trust manager, not here.
  */
 public final class PkixChainValidator implements ChainValidator {
 
@@ -47,7 +47,7 @@ public final class PkixChainValidator implements ChainValidator {
             a.add(new TrustAnchor(Objects.requireNonNull(r, "root"), null));
         }
         if (a.isEmpty()) {
-            throw new IllegalArgumentException("At least one CSMS root certificate must be installed ("
+            throw new IllegalArgumentException("At least one root certificate is needed ("
                     + pathRequirement + ")");
         }
         this.anchors = Set.copyOf(a);
@@ -84,11 +84,11 @@ public final class PkixChainValidator implements ChainValidator {
             Violation v = Violation.of(pathRequirement, RequirementLevel.SHALL,
                     "path validation failed: " + (e.getReason() != null ? e.getReason() + ": " : "")
                             + String.valueOf(e.getMessage()),
-                    "a valid path to an installed CSMS root certificate (RFC 5280 section 6)");
+                    "a valid path to a JDK default root certificate (RFC 5280 section 6)");
             r.add(e.getIndex() >= 0 ? v.atChainIndex(chain.indexOf(path.get(e.getIndex()))) : v);
         } catch (GeneralSecurityException e) {
             r.add(pathRequirement, RequirementLevel.SHALL, "path validation error: " + e.getClass().getSimpleName(),
-                    "a valid path to an installed CSMS root certificate");
+                    "a valid path to a JDK default root certificate");
         }
         for (int i = 0; i < chain.size(); i++) {
             X509Certificate c = chain.get(i);
