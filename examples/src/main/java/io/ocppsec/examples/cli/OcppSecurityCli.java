@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
 @Command(name = "ocpp-security", mixinStandardHelpOptions = true,
         versionProvider = OcppSecurityCli.Version.class,
         description = "OCPP 2.0.1 Block A security tool: requirement matrix, checks and lab utilities.",
-        subcommands = {RequirementsCommand.class, FirmwareCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RequirementsCommand.class, FirmwareCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
+            CheckChainCommand.class, LintCertCommand.class, CsrCommand.class, PasswordCommand.class, GenPkiCommand.class,
+            ProbeTlsCommand.class, ServeTlsCommand.class})
 public final class OcppSecurityCli implements Runnable {
 
     /** A check found violations. */
