@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -46,6 +47,9 @@ import picocli.CommandLine.Spec;
             "Profile 3 when --client-cert/--client-key are given, else profile 2.",
             "Exit 0 handshake succeeded and the certificate is compliant, 1 handshake refused, 2 bad usage or no connection."})
 final class ProbeTlsCommand implements Callable<Integer> {
+
+    /** How long to wait for a refusal of the station certificate after a TLS 1.3 handshake. */
+    static final int LATE_ALERT_WAIT_MILLIS = 700;
 
     @Spec
     CommandSpec spec;
@@ -114,6 +118,11 @@ final class ProbeTlsCommand implements Callable<Integer> {
             throw new IOException("cannot connect to " + uri.getHost() + ":" + port + ": " + e.getMessage(), e);
         }
         try (SSLSocket s = socket) {
+            Optional<TlsFailure> late = lateRejection(tls, s, uri.getHost() + ":" + port);
+            if (late.isPresent()) {
+                printFailure(profile, late.get());
+                return OcppSecurityCli.EXIT_VIOLATIONS;
+            }
             SSLSession session = s.getSession();
             List<X509Certificate> chain = new ArrayList<>();
             for (Certificate c : session.getPeerCertificates()) {
@@ -124,6 +133,24 @@ final class ProbeTlsCommand implements Callable<Integer> {
             ValidationResult sessionCheck = tls.verifySession(session);
             printSuccess(profile, session, chain, certificate, sessionCheck);
             return certificate.isCompliant() && sessionCheck.isCompliant() ? 0 : OcppSecurityCli.EXIT_VIOLATIONS;
+        }
+    }
+
+    /**
+     * In TLS 1.3 the client's handshake ends before the server has checked the client certificate, so a CSMS
+     * that refuses the station certificate (profile 3) says so with an alert right after: wait briefly for it.
+     * A CSMS waiting for the WebSocket upgrade sends nothing (read timeout); one that just closes is fine too.
+     */
+    private static Optional<TlsFailure> lateRejection(StationTlsContext tls, SSLSocket s, String peer) {
+        try {
+            s.setSoTimeout(LATE_ALERT_WAIT_MILLIS);
+            s.getInputStream().read();
+            return Optional.empty();
+        } catch (java.net.SocketTimeoutException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            TlsFailure f = tls.reportHandshakeFailure(e, Optional.of(peer));
+            return f.kind() == TlsFailure.Kind.OTHER ? Optional.empty() : Optional.of(f);
         }
     }
 
