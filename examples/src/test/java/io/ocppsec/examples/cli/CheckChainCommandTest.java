@@ -182,6 +182,9 @@ class CheckChainCommandTest {
                 .isEqualTo(2);
         assertThat(cli.err()).contains("unknown role");
         assertThat(csms(c, "not a host name")).isEqualTo(2);
+        assertThat(cli.run("check-chain", "--role", "csms", "--chain", c.toString(), "--trust", csoRoot.toString(),
+                "--fqdn", TestPki.CSMS_FQDN, "--at", "yesterday")).isEqualTo(2);
+        assertThat(csms(c, TestPki.CSMS_FQDN, "--max-chain-size", "0")).isEqualTo(2);
     }
 
     @Test
