@@ -90,6 +90,16 @@ class GenPkiCommandTest {
     }
 
     @Test
+    void directoryThatCannotBeCreatedIsExitTwoAndNoKeyIsLeftAnywhere() throws Exception {
+        Path file = Files.writeString(dir.resolve("file"), "x");
+        assertThat(cli.run("gen-pki", "--out", file.resolve("pki").toString())).isEqualTo(2);
+        assertThat(cli.err()).startsWith("error: ");
+        try (Stream<Path> s = Files.walk(dir)) {
+            assertThat(s.filter(p -> p.toString().endsWith(".key"))).isEmpty();
+        }
+    }
+
+    @Test
     void testPkiCreatedAtAnInstantIsValidAroundIt() {
         Instant now = Instant.parse("2031-02-03T04:05:06Z");
         TestPki pki = TestPki.create(KeyType.EC_P256, now);
