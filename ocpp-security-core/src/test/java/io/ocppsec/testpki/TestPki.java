@@ -83,6 +83,7 @@ public final class TestPki {
 
     private final SecureRandom random;
     private final KeyType keyType;
+    private final Instant now;
     private final TestCertificate csoRoot;
     private final TestCertificate csoSubCa;
     private final TestCertificate csmsEc;
@@ -95,24 +96,25 @@ public final class TestPki {
     private TestCertificate foreignSubCa;
     private TestCertificate notCaSubCa;
 
-    private TestPki(KeyType keyType, SecureRandom random) {
+    private TestPki(KeyType keyType, SecureRandom random, Instant now) {
         this.random = random;
         this.keyType = keyType;
+        this.now = now;
         csoRoot = new TestCertificateBuilder(CertificateRole.CSO_ROOT, null, random)
                 .organization(CSO_NAME).commonName("Example CSO Root CA").keyType(keyType)
-                .validity(NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(3650))).build();
+                .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3650))).build();
         csoSubCa = new TestCertificateBuilder(CertificateRole.CSO_SUB_CA, csoRoot, random)
                 .organization(CSO_NAME).commonName("Example CSO Sub-CA").keyType(keyType).pathLength(0)
-                .validity(NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(3000))).build();
+                .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3000))).build();
         csmsEc = csmsBuilder().keyType(KeyType.EC_P256).build();
         csmsRsa = csmsBuilder().keyType(KeyType.RSA_2048).build();
         station = stationBuilder().build();
         manufacturerRoot = new TestCertificateBuilder(CertificateRole.MANUFACTURER_ROOT, null, random)
                 .organization(MANUFACTURER_NAME).commonName("Example Manufacturer Root CA").keyType(keyType)
-                .validity(NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(3650))).build();
+                .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3650))).build();
         manufacturerSubCa = new TestCertificateBuilder(CertificateRole.MANUFACTURER_SUB_CA, manufacturerRoot, random)
                 .organization(MANUFACTURER_NAME).commonName("Example Manufacturer Sub-CA").keyType(keyType)
-                .pathLength(0).validity(NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(3000))).build();
+                .pathLength(0).validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3000))).build();
         firmwareSigning = firmwareSigningBuilder().build();
     }
 
@@ -126,7 +128,36 @@ public final class TestPki {
      * @return a new PKI
      */
     public static TestPki create(KeyType caKeyType) {
-        return new TestPki(Objects.requireNonNull(caKeyType, "caKeyType"), new SecureRandom());
+        return new TestPki(Objects.requireNonNull(caKeyType, "caKeyType"), new SecureRandom(), NOW);
+    }
+
+    /**
+     * A PKI whose validity windows are relative to {@code now} instead of the fixed {@link #NOW} (CAs from
+     * 30 days before it for about ten years, leaves from a day before it for a year), e.g. for a lab PKI
+     * written with the current time. {@link #NOW} and {@link #CLOCK} do not apply to it: use {@link #now()}
+     * and {@link #clock()}.
+     *
+     * @param caKeyType key type of the root and sub-CA certificates
+     * @param now the instant the validity windows are built around
+     * @return a new PKI
+     */
+    public static TestPki create(KeyType caKeyType, Instant now) {
+        return new TestPki(Objects.requireNonNull(caKeyType, "caKeyType"), new SecureRandom(),
+                Objects.requireNonNull(now, "now"));
+    }
+
+    /** @return the instant this PKI's validity windows are built around ({@link #NOW} unless given) */
+    public Instant now() {
+        return now;
+    }
+
+    /** @return a clock fixed at {@link #now()} */
+    public Clock clock() {
+        return Clock.fixed(now, ZoneOffset.UTC);
+    }
+
+    private TestCertificateBuilder leaf(TestCertificateBuilder b) {
+        return b.validity(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
     }
 
     /** @return the CSO root CA (the CSMSRootCertificate a station installs) */
@@ -174,7 +205,7 @@ public final class TestPki {
         if (foreignRoot == null) {
             foreignRoot = new TestCertificateBuilder(CertificateRole.CSO_ROOT, null, random)
                     .organization(CSO_NAME).commonName("Example CSO Root CA").keyType(keyType)
-                    .validity(NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(3650))).build();
+                    .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3650))).build();
         }
         return foreignRoot;
     }
@@ -184,7 +215,7 @@ public final class TestPki {
         if (foreignSubCa == null) {
             foreignSubCa = new TestCertificateBuilder(CertificateRole.CSO_SUB_CA, foreignRoot(), random)
                     .organization(CSO_NAME).commonName("Example CSO Sub-CA").keyType(keyType)
-                    .validity(NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(3000))).build();
+                    .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3000))).build();
         }
         return foreignSubCa;
     }
@@ -195,7 +226,7 @@ public final class TestPki {
             notCaSubCa = new TestCertificateBuilder(CertificateRole.CSO_SUB_CA, csoRoot, random)
                     .organization(CSO_NAME).commonName("Not a CA").keyType(keyType).ca(false)
                     .keyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature | org.bouncycastle.asn1.x509.KeyUsage.keyCertSign)
-                    .validity(NOW.minus(Duration.ofDays(30)), NOW.plus(Duration.ofDays(3000))).build();
+                    .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3000))).build();
         }
         return notCaSubCa;
     }
@@ -210,7 +241,7 @@ public final class TestPki {
      * @return a builder for a CSMS certificate under the CSO sub-CA
      */
     public TestCertificateBuilder csmsBuilder(String fqdn) {
-        return new TestCertificateBuilder(CertificateRole.CSMS, csoSubCa, random)
+        return leaf(new TestCertificateBuilder(CertificateRole.CSMS, csoSubCa, random))
                 .organization(CSO_NAME).commonName(fqdn).sanDns(fqdn);
     }
 
@@ -224,13 +255,13 @@ public final class TestPki {
      * @return a builder for a Charging Station certificate under the CSO sub-CA
      */
     public TestCertificateBuilder stationBuilder(String serialNumber) {
-        return new TestCertificateBuilder(CertificateRole.CHARGING_STATION, csoSubCa, random)
+        return leaf(new TestCertificateBuilder(CertificateRole.CHARGING_STATION, csoSubCa, random))
                 .organization(CSO_NAME).commonName(serialNumber);
     }
 
     /** @return a builder for a firmware signing certificate under the Manufacturer sub-CA */
     public TestCertificateBuilder firmwareSigningBuilder() {
-        return new TestCertificateBuilder(CertificateRole.FIRMWARE_SIGNING, manufacturerSubCa, random)
+        return leaf(new TestCertificateBuilder(CertificateRole.FIRMWARE_SIGNING, manufacturerSubCa, random))
                 .organization(MANUFACTURER_NAME).commonName("Firmware Signing 1");
     }
 
@@ -240,7 +271,7 @@ public final class TestPki {
      * @return a blank builder with the role's default extensions
      */
     public TestCertificateBuilder builder(CertificateRole role, TestCertificate issuer) {
-        return new TestCertificateBuilder(role, issuer, random);
+        return leaf(new TestCertificateBuilder(role, issuer, random));
     }
 
     /**
@@ -284,9 +315,9 @@ public final class TestPki {
                         : role == CertificateRole.FIRMWARE_SIGNING ? KeyPurposeId.id_kp_codeSigning
                         : KeyPurposeId.id_kp_clientAuth);
             case EXPIRED:
-                return b.validity(NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(1)));
+                return b.validity(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1)));
             case NOT_YET_VALID:
-                return b.validity(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(400)));
+                return b.validity(now.plus(Duration.ofDays(1)), now.plus(Duration.ofDays(400)));
             case WRONG_ORGANIZATION:
                 return b.organization("Other CSO");
             case MISSING_ORGANIZATION:
@@ -305,7 +336,7 @@ public final class TestPki {
                 break;
         }
         TestCertificate issuer = defect == Defect.FOREIGN_ROOT ? foreignSubCa() : notCaSubCa();
-        TestCertificateBuilder nb = new TestCertificateBuilder(role, issuer, random)
+        TestCertificateBuilder nb = leaf(new TestCertificateBuilder(role, issuer, random))
                 .organization(role == CertificateRole.FIRMWARE_SIGNING ? MANUFACTURER_NAME : CSO_NAME);
         return role == CertificateRole.CSMS ? nb.commonName(CSMS_FQDN).sanDns(CSMS_FQDN)
                 : role == CertificateRole.CHARGING_STATION ? nb.commonName(STATION_SERIAL)

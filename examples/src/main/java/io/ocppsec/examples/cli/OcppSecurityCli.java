@@ -12,8 +12,9 @@ import picocli.CommandLine.Command;
 @Command(name = "ocpp-security", mixinStandardHelpOptions = true,
         versionProvider = OcppSecurityCli.Version.class,
         description = "OCPP 2.0.1 Block A security tool: requirement matrix, checks and lab utilities.",
-        subcommands = {DemoCommand.class, RequirementsCommand.class, FirmwareCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RequirementsCommand.class, CheckChainCommand.class, LintCertCommand.class,
+            CsrCommand.class, PasswordCommand.class, FirmwareCommand.class, GenPkiCommand.class, ProbeTlsCommand.class,
+            ServeTlsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class OcppSecurityCli implements Runnable {
 
     /** A check found violations. */

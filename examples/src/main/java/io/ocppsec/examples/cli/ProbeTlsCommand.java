@@ -1,0 +1,226 @@
+package io.ocppsec.examples.cli;
+
+import io.ocppsec.api.SecurityProfile;
+import io.ocppsec.api.event.SecurityEvent;
+import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.core.cert.OcppChainValidator;
+import io.ocppsec.core.cert.TrustAnchors;
+import io.ocppsec.tls.OcppTlsHandshakeException;
+import io.ocppsec.tls.StationTlsContext;
+import io.ocppsec.tls.TlsFailure;
+import io.ocppsec.tls.TlsKeyMaterial;
+import io.ocppsec.tls.TlsPolicy;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code probe-tls}: connects to a CSMS as a Charging Station would ({@link StationTlsContext} with the
+ * {@link OcppChainValidator}) and reports the negotiated session, the CSMS certificate's compliance, or the
+ * classified failure and the security event a station raises.
+ */
+@Command(name = "probe-tls", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Connect to a CSMS TLS endpoint as a Charging Station (TLS handshake only, no WebSocket "
+                + "upgrade) and report the TLS version and suite, the CSMS certificate's compliance "
+                + "(A00.FR.308/309, 313/314, 501-514), or the failure and its security event "
+                + "(InvalidCsmsCertificate, InvalidTLSVersion, InvalidTLSCipherSuite).",
+            "Profile 3 when --client-cert/--client-key are given, else profile 2.",
+            "Exit 0 handshake succeeded and the certificate is compliant, 1 handshake refused, 2 bad usage or no connection."})
+final class ProbeTlsCommand implements Callable<Integer> {
+
+    /** How long to wait for a refusal of the station certificate after a TLS 1.3 handshake. */
+    static final int LATE_ALERT_WAIT_MILLIS = 700;
+
+    @Spec
+    CommandSpec spec;
+    @Option(names = "--url", required = true, paramLabel = "URL", description = "wss://host[:port]/IDENTITY of the CSMS.")
+    String url;
+    @Option(names = "--trust", required = true, paramLabel = "FILE", description = "The CSMS root certificate(s) (PEM), the only trust anchors.")
+    Path trust;
+    @Option(names = "--client-cert", paramLabel = "FILE", description = "Profile 3: the station certificate chain (PEM).")
+    Path clientCert;
+    @Option(names = "--client-key", paramLabel = "FILE", description = "Profile 3: the station private key (PEM).")
+    Path clientKey;
+    @Option(names = "--expected-host", paramLabel = "NAME",
+            description = "The FQDN the CSMS certificate CN must equal (default: the URL host).")
+    String expectedHost;
+    @Option(names = "--rsa", description = "Offer the RSA station suites (TlsPolicy.STATION_RSA) instead of the ECDSA ones.")
+    boolean rsa;
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", description = "Connect and handshake timeout (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+    @Option(names = "--json", description = "Print one JSON object for machines.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        URI uri = parseUrl();
+        int port = uri.getPort() < 0 ? 443 : uri.getPort();
+        if ((clientCert == null) != (clientKey == null)) {
+            throw usage("--client-cert and --client-key go together");
+        }
+        if (timeoutSeconds <= 0 || timeoutSeconds > 300) {
+            throw usage("--timeout must be 1 to 300 seconds");
+        }
+        String host = expectedHost != null ? expectedHost : uri.getHost();
+        List<X509Certificate> roots = CertificateFiles.read(trust, CertificateFiles.TRUST_PARSER);
+        OcppChainValidator validator;
+        try {
+            validator = OcppChainValidator.forCsmsCertificate(TrustAnchors.cso(roots.toArray(new X509Certificate[0])), host);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
+        SecurityProfile profile = clientCert != null ? SecurityProfile.TLS_CLIENT_CERTIFICATE : SecurityProfile.TLS_BASIC_AUTH;
+        List<TlsFailure> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        StationTlsContext.Builder b = StationTlsContext.forClient(profile, roots)
+                .policy(rsa ? TlsPolicy.STATION_RSA : TlsPolicy.STATION_ECDSA)
+                .chainValidator(validator)
+                .failureListener(failures::add);
+        try {
+            b.expectedHost(host);
+        } catch (IllegalArgumentException e) {
+            throw usage("--expected-host: " + e.getMessage());
+        }
+        if (clientCert != null) {
+            b.clientKeyMaterial(TlsKeyMaterial.of(PemFiles.privateKey(clientKey), PemFiles.certificates(clientCert)));
+        }
+        StationTlsContext tls = b.build();
+        InetSocketAddress address = new InetSocketAddress(uri.getHost(), port);
+        if (address.isUnresolved()) {
+            throw new IOException("cannot resolve " + uri.getHost());
+        }
+        SSLSocket socket;
+        try {
+            socket = tls.connect(address, Duration.ofSeconds(timeoutSeconds));
+        } catch (OcppTlsHandshakeException e) {
+            printFailure(profile, e.failure());
+            return OcppSecurityCli.EXIT_VIOLATIONS;
+        } catch (IOException e) {
+            throw new IOException("cannot connect to " + uri.getHost() + ":" + port + ": " + e.getMessage(), e);
+        }
+        try (SSLSocket s = socket) {
+            Optional<TlsFailure> late = lateRejection(tls, s, uri.getHost() + ":" + port);
+            if (late.isPresent()) {
+                printFailure(profile, late.get());
+                return OcppSecurityCli.EXIT_VIOLATIONS;
+            }
+            SSLSession session = s.getSession();
+            List<X509Certificate> chain = new ArrayList<>();
+            for (Certificate c : session.getPeerCertificates()) {
+                chain.add((X509Certificate) c);
+            }
+            // The handshake passed the same validator; run it again for the advisories (SHOULD/RECOMMENDED).
+            ValidationResult certificate = validator.validate(chain, Instant.now());
+            ValidationResult sessionCheck = tls.verifySession(session);
+            printSuccess(profile, session, chain, certificate, sessionCheck);
+            return certificate.isCompliant() && sessionCheck.isCompliant() ? 0 : OcppSecurityCli.EXIT_VIOLATIONS;
+        }
+    }
+
+    /**
+     * In TLS 1.3 the client's handshake ends before the server has checked the client certificate, so a CSMS
+     * that refuses the station certificate (profile 3) says so with an alert right after: wait briefly for it.
+     * A CSMS waiting for the WebSocket upgrade sends nothing (read timeout); one that just closes is fine too.
+     */
+    private static Optional<TlsFailure> lateRejection(StationTlsContext tls, SSLSocket s, String peer) {
+        try {
+            s.setSoTimeout(LATE_ALERT_WAIT_MILLIS);
+            s.getInputStream().read();
+            return Optional.empty();
+        } catch (java.net.SocketTimeoutException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            TlsFailure f = tls.reportHandshakeFailure(e, Optional.of(peer));
+            return f.kind() == TlsFailure.Kind.OTHER ? Optional.empty() : Optional.of(f);
+        }
+    }
+
+    private URI parseUrl() {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw usage("--url is not a URL: " + e.getReason());
+        }
+        if (!"wss".equalsIgnoreCase(uri.getScheme())) {
+            throw usage("--url must be wss://host:port/IDENTITY (profile 1 over ws:// has no TLS to probe)");
+        }
+        if (uri.getHost() == null) {
+            throw usage("--url has no host");
+        }
+        return uri;
+    }
+
+    private String identity() {
+        String path = URI.create(url).getPath();
+        if (path == null || path.isEmpty() || path.endsWith("/")) {
+            return "";
+        }
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private void printSuccess(SecurityProfile profile, SSLSession session, List<X509Certificate> chain,
+                              ValidationResult certificate, ValidationResult sessionCheck) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonObjectBuilder cert = Results.addResult(Json.createObjectBuilder()
+                    .add("subject", chain.get(0).getSubjectX500Principal().getName()), certificate);
+            out.println(Results.toJson(Json.createObjectBuilder()
+                    .add("url", url).add("identity", identity()).add("profile", profile.ocppValue())
+                    .add("handshake", "ok").add("protocol", session.getProtocol())
+                    .add("cipherSuite", session.getCipherSuite())
+                    .add("session", Results.addResult(Json.createObjectBuilder(), sessionCheck))
+                    .add("serverCertificate", cert).build()));
+            return;
+        }
+        out.println("handshake ok: " + session.getProtocol() + " " + session.getCipherSuite() + " (profile "
+                + profile.ocppValue() + ", identity " + Results.printable(identity()) + ")");
+        out.println("session (A00.FR.313/314): " + Results.summary(sessionCheck));
+        Results.printViolations(out, sessionCheck);
+        out.println("CSMS certificate " + Results.printable(chain.get(0).getSubjectX500Principal().getName()) + ": "
+                + Results.summary(certificate));
+        Results.printViolations(out, certificate);
+    }
+
+    private void printFailure(SecurityProfile profile, TlsFailure f) {
+        PrintWriter out = spec.commandLine().getOut();
+        String event = f.securityEventType().map(t -> t.ocppName()).orElse("(none)");
+        String techInfo = f.toSecurityEvent().flatMap(SecurityEvent::techInfo).orElse("");
+        if (json) {
+            JsonObjectBuilder failure = Json.createObjectBuilder().add("kind", f.kind().name())
+                    .add("securityEvent", event).add("techInfo", techInfo).add("detail", f.detail());
+            out.println(Results.toJson(Json.createObjectBuilder()
+                    .add("url", url).add("identity", identity()).add("profile", profile.ocppValue())
+                    .add("handshake", "failed")
+                    .add("failure", Results.addResult(failure, f.violations())).build()));
+            return;
+        }
+        out.println("handshake FAILED: " + f.kind() + "; security event " + event + " (profile "
+                + profile.ocppValue() + ")");
+        out.println("  detail: " + Results.printable(f.detail()));
+        Results.printViolations(out, f.violations());
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
