@@ -23,4 +23,6 @@ module io.ocppsec.core {
     exports io.ocppsec.core.credential;
     exports io.ocppsec.core.store;
     exports io.ocppsec.core.profile;
+    exports io.ocppsec.core.station;
+    exports io.ocppsec.core.csms;
 }
