@@ -70,10 +70,16 @@ class SignedCertificateCheckTest {
         assertThat(o.reasonCode()).contains(SignedCertificateCheck.TOO_LARGE_ELEMENT);
         assertThat(o.securityEvent()).isEmpty();
         assertThat(o.chain()).isEmpty();
-        long start = System.nanoTime();
-        assertThat(CHECK.check("A".repeat(50_000_000), PENDING.getPublic()).reasonCode())
-                .contains(SignedCertificateCheck.TOO_LARGE_ELEMENT);
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(200);
+        String huge = "A".repeat(50_000_000);
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < 5; i++) {
+            long start = System.nanoTime();
+            assertThat(CHECK.check(huge, PENDING.getPublic()).reasonCode())
+                    .contains(SignedCertificateCheck.TOO_LARGE_ELEMENT);
+            best = Math.min(best, System.nanoTime() - start);
+        }
+        // Rejected by length before parsing: far below the time even one pass over 50 MB would take.
+        assertThat(best / 1_000_000).isLessThan(50);
         assertThatThrownBy(() -> SignedCertificateCheck.forChargingStation(OcppChainValidatorTest.CSO, "x", "y")
                 .maxCertificateChainSize(0)).isInstanceOf(IllegalArgumentException.class);
     }
