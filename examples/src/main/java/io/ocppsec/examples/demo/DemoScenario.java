@@ -257,7 +257,7 @@ final class DemoScenario implements AutoCloseable {
     private Outcome boot() throws Exception {
         BootNotificationRequest req = new BootNotificationRequest(new ChargingStation(Optional.of(IDENTITY), "Demo-1",
                 Optional.empty(), "Example Vendor", Optional.of("1.0.0")), BootNotificationRequest.BootReason.POWER_UP);
-        BootNotificationResponse r = await(station.connection().rpc().call(req, BootNotificationResponse.class));
+        BootNotificationResponse r = await(station.call(req, BootNotificationResponse.class));
         check(r.status() == BootNotificationResponse.RegistrationStatus.ACCEPTED, "status " + r.status());
         return Outcome.of("CALL BootNotification -> CALLRESULT " + r.status().ocppValue() + ", interval "
                 + r.interval() + " s", r);
@@ -386,13 +386,13 @@ final class DemoScenario implements AutoCloseable {
         CompletableFuture<CsrInspection> inspected = csms.nextCsrInspection();
         String csr = CsrBuilder.forChargingStation(DemoStation.ORGANIZATION, "CS-9999").random(random).generate()
                 .request().pem();
-        SignCertificateResponse r = await(station.connection().rpc().call(new SignCertificateRequest(csr,
+        SignCertificateResponse r = await(station.call(new SignCertificateRequest(csr,
                 Optional.of(CertificateSigningUse.CHARGING_STATION_CERTIFICATE)), SignCertificateResponse.class));
         CsrInspection i = inspected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         check(r.status() == GenericStatus.REJECTED, "SignCertificate " + r.status());
         return Outcome.of("CSR with CN=CS-9999 on the connection of " + IDENTITY + " -> Rejected "
-                + r.statusInfo().map(x -> x.reasonCode()).orElse("") + " (" + i.result().blocking().get(0)
-                .requirement().value() + ")", r);
+                + r.statusInfo().map(x -> x.reasonCode()).orElse("") + ", not passed to the CA: "
+                + i.result().blocking().get(0).message(), r);
     }
 
     private Outcome triggerSignCertificate() throws Exception {

@@ -8,6 +8,8 @@ import io.ocppsec.api.event.SecurityEventType;
 import io.ocppsec.api.message.CertificateSignedRequest;
 import io.ocppsec.api.message.CertificateSignedResponse;
 import io.ocppsec.api.message.CertificateSigningUse;
+import io.ocppsec.api.message.OcppRequest;
+import io.ocppsec.api.message.OcppResponse;
 import io.ocppsec.api.message.SecurityEventNotificationRequest;
 import io.ocppsec.api.message.SecurityEventNotificationResponse;
 import io.ocppsec.api.message.SetVariableData;
@@ -120,6 +122,7 @@ final class DemoStation implements AutoCloseable {
     private final AtomicReference<CompletableFuture<SignCertificateResponse>> signResponses =
             new AtomicReference<>(new CompletableFuture<>());
     private volatile StationConnection connection;
+    private CompletableFuture<?> lastCall = CompletableFuture.completedFuture(null);
     private volatile GeneratedCsr pending;
     private volatile ProfileUpgrade.Connected lastConnect;
     private volatile PriorityChange lastPriorityChange;
@@ -301,8 +304,19 @@ final class DemoStation implements AutoCloseable {
         if (c == null || !c.isOpen()) {
             return CompletableFuture.completedFuture(false);
         }
-        return c.rpc().call(new SecurityEventNotificationRequest(event.type().ocppName(), event.timestamp(),
+        return call(new SecurityEventNotificationRequest(event.type().ocppName(), event.timestamp(),
                 event.techInfo()), SecurityEventNotificationResponse.class).handle((r, e) -> e == null);
+    }
+
+    /**
+     * Sends a CALL on the current connection once the station's previous CALL was answered (OCPP-J: one
+     * outstanding CALL at a time), so queued security events, CSRs and the rest never overtake each other.
+     */
+    synchronized <R extends OcppResponse> CompletableFuture<R> call(OcppRequest request, Class<R> responseType) {
+        StationConnection c = connection();
+        CompletableFuture<R> f = lastCall.handle((x, e) -> null).thenCompose(x -> c.rpc().call(request, responseType));
+        lastCall = f;
+        return f;
     }
 
     // -------------------------------------------------------------------------------- CALL handlers
@@ -343,21 +357,21 @@ final class DemoStation implements AutoCloseable {
                 return new TriggerMessageResponse(TriggerMessageResponse.TriggerMessageStatus.NOT_IMPLEMENTED,
                         Optional.empty());
             }
-            c.afterReply(() -> worker.execute(() -> sendCsr(rpc))); // A02.FR.02: after the response
+            c.afterReply(() -> worker.execute(this::sendCsr)); // A02.FR.02: after the response
             return new TriggerMessageResponse(TriggerMessageResponse.TriggerMessageStatus.ACCEPTED, Optional.empty());
         });
         rpc.onCall(CertificateSignedRequest.class, c -> certificateSigned(c.request()));
     }
 
     /** A02.FR.02/03/05: a new key pair, the CSR in PEM; the private key stays here. */
-    private void sendCsr(OcppRpc rpc) {
+    private void sendCsr() {
         CompletableFuture<SignCertificateResponse> target = signResponses.get();
         try {
             GeneratedCsr csr = CsrBuilder.forChargingStation(ORGANIZATION, IDENTITY).random(random).generate();
             secrets.accept(java.util.Base64.getEncoder().encodeToString(
                     csr.keyPair().privateKeyForLocalUse().getEncoded()));
             pending = csr;
-            rpc.call(new SignCertificateRequest(csr.request().pem(), Optional.of(csr.request().use())),
+            call(new SignCertificateRequest(csr.request().pem(), Optional.of(csr.request().use())),
                     SignCertificateResponse.class).whenComplete((r, e) -> {
                         if (e != null) {
                             target.completeExceptionally(e);

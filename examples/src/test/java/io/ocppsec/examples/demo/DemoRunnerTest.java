@@ -135,6 +135,8 @@ class DemoRunnerTest {
         SignCertificateResponse r = (SignCertificateResponse) observed("CSR for another station's serial refused");
         assertThat(r.status()).isEqualTo(GenericStatus.REJECTED);
         assertThat(r.statusInfo().map(StatusInfo::reasonCode)).contains("InvalidCSR");
+        assertThat(report.step("CSR for another station's serial refused").orElseThrow().narrative())
+                .contains("found CN 'CS-9999'");
     }
 
     @Test
