@@ -539,11 +539,6 @@ final class DemoScenario implements AutoCloseable {
         }
     }
 
-    /** @return where the PKI files, the security log and the event journal are */
-    Path dir() {
-        return dir;
-    }
-
     @Override
     public void close() {
         if (oldPassword != null) {
