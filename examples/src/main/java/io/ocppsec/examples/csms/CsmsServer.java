@@ -6,6 +6,7 @@ import static java.lang.System.Logger.Level.WARNING;
 import io.ocppsec.core.json.OcppJsonCodec;
 import io.ocppsec.examples.rpc.CloseStatus;
 import io.ocppsec.examples.rpc.OcppRpc;
+import io.ocppsec.tls.CsmsTlsContext;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.URI;
@@ -23,10 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.EndPoint;
+import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Response;
@@ -45,13 +45,18 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * The demo CSMS: Jetty 12 core WebSocket over TLS on a loopback address.
  *
  * <pre>{@code
- * try (CsmsServer csms = CsmsServer.builder(serverContext, serverParameters)
+ * CsmsTlsContext tls = CsmsTlsContext.forServer(SecurityProfile.TLS_BASIC_AUTH, List.of(ecKeys, rsaKeys)).build();
+ * try (CsmsServer csms = CsmsServer.builder(tls)
  *         .authenticator(h -> basicAuthOk(h) ? UpgradeDecision.accept() : UpgradeDecision.reject(401, "bad credentials"))
  *         .sessionListener(s -> s.rpc().onCall(BootNotificationRequest.class, call -> accepted()))
  *         .start()) {
  *     URI uri = csms.uri("CS-0001");   // wss://127.0.0.1:<port>/ocpp/CS-0001
  * }
  * }</pre>
+ *
+ * <p>TLS is exactly the SDK's {@link CsmsTlsContext}: its {@code SSLContext} and {@code SSLParameters}
+ * (versions, suites, client authentication of the profile), nothing of Jetty's defaults. A failed TLS
+ * handshake is classified and reported through {@link CsmsTlsContext#reportHandshakeFailure} (A00.FR.408).
  *
  * <p>An upgrade request goes through, in this order: the path must be {@code /ocpp/{identity}} with a valid
  * identity (else 404/400); the {@link UpgradeAuthenticator} (else its 4xx status, 401 with a
@@ -96,9 +101,17 @@ public final class CsmsServer implements AutoCloseable {
         secure.setSniHostCheck(false);
         secure.setSniRequired(false);
         http.addCustomizer(secure);
-        sslContextFactory = new PolicySslContextFactory(b.sslContext, b.sslParameters);
+        sslContextFactory = new PolicySslContextFactory(b.tls.sslContext(), b.tls.sslParameters());
         connector = new ServerConnector(server, 1, 1, new SslConnectionFactory(sslContextFactory, "http/1.1"),
                 new HttpConnectionFactory(http));
+        connector.addBean(new SslHandshakeListener() {
+            @Override
+            public void handshakeFailed(Event event, Throwable failure) {
+                // A00.FR.407/408: the handshake ended the connection; classify and report it.
+                String peer = event.getSSLEngine().getPeerHost() + ":" + event.getSSLEngine().getPeerPort();
+                b.tls.reportHandshakeFailure(failure, Optional.of(peer));
+            }
+        });
         connector.setHost(b.host);
         connector.setPort(b.port);
         server.addConnector(connector);
@@ -116,12 +129,12 @@ public final class CsmsServer implements AutoCloseable {
     }
 
     /**
-     * @param sslContext the CSMS TLS context (server key material, client trust)
-     * @param sslParameters the TLS policy: protocols, cipher suites, need/want client auth
+     * @param tls the SDK's CSMS TLS context of this endpoint's security profile (server certificates,
+     *        versions and suites, and for profile 3 the station certificate validation)
      * @return a builder
      */
-    public static Builder builder(SSLContext sslContext, SSLParameters sslParameters) {
-        return new Builder(sslContext, sslParameters);
+    public static Builder builder(CsmsTlsContext tls) {
+        return new Builder(tls);
     }
 
     /** @return the port the server listens on (the real one when the builder asked for port 0) */
@@ -167,8 +180,13 @@ public final class CsmsServer implements AutoCloseable {
         }
     }
 
+    /** @return the SDK TLS context the server was built with */
+    public CsmsTlsContext tls() {
+        return config.tls;
+    }
+
     /** @return the protocols and cipher suites the server enforces, as given */
-    public SSLParameters tlsPolicy() {
+    public javax.net.ssl.SSLParameters tlsPolicy() {
         return sslContextFactory.policy();
     }
 
@@ -194,7 +212,7 @@ public final class CsmsServer implements AutoCloseable {
                 Optional.ofNullable(request.getHeaders().get(HttpHeader.AUTHORIZATION)),
                 peer == null || peer.length == 0 ? Optional.empty() : Optional.of(Arrays.asList(peer)),
                 remote instanceof InetSocketAddress ? (InetSocketAddress) remote : new InetSocketAddress(0),
-                tls.sslSession().getProtocol(), tls.cipherSuite());
+                tls.sslSession().getProtocol(), tls.cipherSuite(), tls.sslSession());
         UpgradeDecision decision;
         try {
             decision = Objects.requireNonNull(config.authenticator.authenticate(handshake), "decision");
@@ -381,10 +399,9 @@ public final class CsmsServer implements AutoCloseable {
         };
     }
 
-    /** Builder of {@link CsmsServer}; the TLS context and parameters are required. */
+    /** Builder of {@link CsmsServer}; the SDK TLS context is required. */
     public static final class Builder {
-        private final SSLContext sslContext;
-        private final SSLParameters sslParameters;
+        private final CsmsTlsContext tls;
         private String host = "127.0.0.1";
         private int port;
         private UpgradeAuthenticator authenticator = h -> UpgradeDecision.reject(403, "no authenticator configured");
@@ -394,9 +411,8 @@ public final class CsmsServer implements AutoCloseable {
         private Duration idleTimeout = Duration.ofMinutes(5);
         private int maxPending = OcppRpc.DEFAULT_MAX_PENDING;
 
-        private Builder(SSLContext sslContext, SSLParameters sslParameters) {
-            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
-            this.sslParameters = Objects.requireNonNull(sslParameters, "sslParameters");
+        private Builder(CsmsTlsContext tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
         }
 
         /** @param h loopback address to bind (default 127.0.0.1) @return this */

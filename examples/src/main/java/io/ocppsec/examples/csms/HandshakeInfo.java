@@ -5,6 +5,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLSession;
 
 /**
  * What the CSMS knows about a connection when it decides whether to accept the WebSocket upgrade.
@@ -16,10 +17,11 @@ import java.util.Optional;
  * @param remoteAddress the peer's address
  * @param tlsProtocol the negotiated TLS version, e.g. {@code TLSv1.3}
  * @param cipherSuite the negotiated cipher suite
+ * @param tlsSession the TLS session, e.g. for {@code CsmsTlsContext.stationIdentity(session)} in profile 3
  */
 public record HandshakeInfo(String identity, Optional<String> authorization,
         Optional<List<X509Certificate>> clientCertificateChain, InetSocketAddress remoteAddress,
-        String tlsProtocol, String cipherSuite) {
+        String tlsProtocol, String cipherSuite, SSLSession tlsSession) {
 
     /** Copies the chain; checks for nulls. */
     public HandshakeInfo {
@@ -30,6 +32,7 @@ public record HandshakeInfo(String identity, Optional<String> authorization,
         Objects.requireNonNull(remoteAddress, "remoteAddress");
         Objects.requireNonNull(tlsProtocol, "tlsProtocol");
         Objects.requireNonNull(cipherSuite, "cipherSuite");
+        Objects.requireNonNull(tlsSession, "tlsSession");
     }
 
     /** @return the client certificate, if any */

@@ -1,12 +1,18 @@
 package io.ocppsec.examples.demo;
 
+import io.ocppsec.core.cert.CertificateRole;
+import io.ocppsec.testpki.KeyType;
 import io.ocppsec.testpki.TestCertificate;
+import io.ocppsec.testpki.TestCertificateBuilder;
 import io.ocppsec.testpki.TestPki;
+import io.ocppsec.tls.TlsKeyMaterial;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,27 +20,37 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The demo's lab PKI: the CSO hierarchy of the test PKI plus a CSMS and a station certificate valid around
- * the real "now" of the given clock. The CSMS certificate has CN {@value TestPki#CSMS_FQDN} and the
- * subjectAltNames {@code DNS:csms.example.com} and {@code IP:127.0.0.1}, because the station's JDK HTTP
- * client checks the certificate against the host it connects to, here the loopback address.
- * LEAD: certificates issued through the SDK's CA service can replace these.
+ * The demo's lab PKI: the CSO hierarchy of the test PKI (root and sub-CA), and two CSMS certificates
+ * under it, one ECDSA and one RSA (A00.FR.318: the CSMS serves both kinds of suites), valid around the real
+ * "now" of the given clock. The CSMS certificates have CN {@value TestPki#CSMS_FQDN} and the
+ * subjectAltNames {@code DNS:csms.example.com} and {@code IP:127.0.0.1}: the station's SDK trust manager
+ * checks the CN against the configured FQDN (A00.FR.309/412), and the IP name keeps the demo working
+ * wherever the JDK HTTP client checks the loopback address it connects to. There is no station certificate
+ * here: the station obtains one through A02 during the demo.
  *
  * <p>Lab only: never use these certificates outside a test.
  */
 public final class DemoPki {
 
-    /** The loopback address the demo CSMS listens on (and its certificate names). */
+    /** The loopback address the demo CSMS listens on (and its certificates name). */
     public static final String LOOPBACK = "127.0.0.1";
 
     private final TestPki pki;
-    private final TestCertificate csms;
-    private final TestCertificate station;
+    private final Instant from;
+    private final Instant to;
+    private final TestCertificate csmsEc;
+    private final TestCertificate csmsRsa;
 
-    private DemoPki(TestPki pki, TestCertificate csms, TestCertificate station) {
+    private DemoPki(TestPki pki, Instant from, Instant to) {
         this.pki = pki;
-        this.csms = csms;
-        this.station = station;
+        this.from = from;
+        this.to = to;
+        this.csmsEc = csms(pki.csmsBuilder(TestPki.CSMS_FQDN).keyType(KeyType.EC_P256));
+        this.csmsRsa = csms(pki.csmsBuilder(TestPki.CSMS_FQDN).keyType(KeyType.RSA_2048));
+    }
+
+    private TestCertificate csms(TestCertificateBuilder b) {
+        return b.sanIp(LOOPBACK).validity(from, to).build();
     }
 
     /**
@@ -43,38 +59,64 @@ public final class DemoPki {
      */
     public static DemoPki create(Clock clock) {
         Instant now = clock.instant();
-        TestPki pki = TestPki.create();
-        Instant from = now.minus(Duration.ofHours(1));
-        Instant to = now.plus(Duration.ofDays(30));
-        TestCertificate csms = pki.csmsBuilder(TestPki.CSMS_FQDN).sanIp(LOOPBACK).validity(from, to).build();
-        TestCertificate station = pki.stationBuilder(TestPki.STATION_SERIAL).validity(from, to).build();
-        return new DemoPki(pki, csms, station);
+        return new DemoPki(TestPki.create(), now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
     }
 
-    /** @return the test PKI (CSO root and sub-CA) */
-    public TestPki testPki() {
-        return pki;
+    /** @return the CSO root both sides trust (the station's installed CSMSRootCertificate) */
+    public X509Certificate csoRoot() {
+        return pki.csoRoot().certificate();
     }
 
-    /** @return the CSMS server certificate and key */
-    public TestCertificate csms() {
-        return csms;
+    /** @return the CSO sub-CA, the issuer of the demo CA service */
+    public TestCertificate csoSubCa() {
+        return pki.csoSubCa();
     }
 
-    /** @return the Charging Station certificate and key (CN {@value TestPki#STATION_SERIAL}) */
-    public TestCertificate station() {
-        return station;
-    }
-
-    /** @return the CSO root both sides trust */
-    public TestCertificate csoRoot() {
-        return pki.csoRoot();
+    /** @return the CSMS ECDSA and RSA certificates with their keys, for the SDK's CSMS TLS context */
+    public List<TlsKeyMaterial> csmsKeyMaterial() {
+        return List.of(material(csmsEc), material(csmsRsa));
     }
 
     /**
-     * Writes the PEM files: {@code cso-root.pem}, {@code csms-chain.pem}, {@code csms-key.pem},
-     * {@code station-chain.pem}, {@code station-key.pem}. Key files get owner-only permissions (600) where
-     * the file system supports POSIX permissions; they are created with them, never readable by others.
+     * @return a CSMS certificate with the right names issued by a CA the station does not trust (a rogue
+     *         or misconfigured CSMS)
+     */
+    public List<TlsKeyMaterial> foreignCsmsKeyMaterial() {
+        TestCertificate rogue = csms(pki.builder(CertificateRole.CSMS, pki.foreignSubCa())
+                .organization(TestPki.CSO_NAME).commonName(TestPki.CSMS_FQDN).sanDns(TestPki.CSMS_FQDN));
+        return List.of(material(rogue));
+    }
+
+    /**
+     * Mints a Charging Station certificate chain for a public key the CSMS got from a CSR, issued by a CA
+     * outside the CSO hierarchy: what a station must refuse in CertificateSigned (A02.FR.06/07).
+     *
+     * @param stationKey the public key of the station's pending CSR
+     * @param serialNumber the CN
+     * @return the chain in PEM, leaf first
+     */
+    public String foreignStationChainPem(PublicKey stationKey, String serialNumber) {
+        Objects.requireNonNull(stationKey, "stationKey");
+        TestCertificate foreign = pki.builder(CertificateRole.CHARGING_STATION, pki.foreignSubCa())
+                .organization(TestPki.CSO_NAME).commonName(serialNumber).keyPair(new KeyPair(stationKey, null))
+                .validity(from, to).build();
+        return TestCertificate.toPem(List.of(foreign.certificate(), pki.foreignSubCa().certificate()));
+    }
+
+    /** @return the private keys minted here (for the demo's secret-leak test) */
+    List<java.security.PrivateKey> privateKeys() {
+        return List.of(csmsEc.keyPair().getPrivate(), csmsRsa.keyPair().getPrivate(),
+                pki.csoSubCa().keyPair().getPrivate(), pki.csoRoot().keyPair().getPrivate());
+    }
+
+    private static TlsKeyMaterial material(TestCertificate c) {
+        return TlsKeyMaterial.of(c.keyPair().getPrivate(), c.chain());
+    }
+
+    /**
+     * Writes the public PEM files: {@code cso-root.pem}, {@code csms-ec-chain.pem}, {@code csms-rsa-chain.pem}.
+     * No private key is written: the CSMS keeps its keys in memory, and the station's key never leaves the
+     * station (A02.FR.05).
      *
      * @param dir an existing directory
      * @return the files written
@@ -83,20 +125,12 @@ public final class DemoPki {
     public List<Path> writeTo(Path dir) throws IOException {
         Objects.requireNonNull(dir, "dir");
         return List.of(
-                write(dir.resolve("cso-root.pem"), pki.csoRoot().pem(), false),
-                write(dir.resolve("csms-chain.pem"), csms.chainPem(), false),
-                write(dir.resolve("csms-key.pem"), csms.privateKeyPem(), true),
-                write(dir.resolve("station-chain.pem"), station.chainPem(), false),
-                write(dir.resolve("station-key.pem"), station.privateKeyPem(), true));
+                write(dir.resolve("cso-root.pem"), pki.csoRoot().pem()),
+                write(dir.resolve("csms-ec-chain.pem"), csmsEc.chainPem()),
+                write(dir.resolve("csms-rsa-chain.pem"), csmsRsa.chainPem()));
     }
 
-    static Path write(Path file, String text, boolean secret) throws IOException {
-        Files.deleteIfExists(file);
-        if (secret && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
-        }
+    static Path write(Path file, String text) throws IOException {
         Files.writeString(file, text, StandardCharsets.US_ASCII);
         return file;
     }

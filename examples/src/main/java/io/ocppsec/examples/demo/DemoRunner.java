@@ -120,6 +120,7 @@ public final class DemoRunner {
     private final SecureRandom random;
     private final PrintWriter out;
     private final Duration timeout;
+    private final java.util.function.Consumer<String> secretWitness;
 
     private DemoRunner(Builder b) {
         this.outDir = b.outDir;
@@ -127,6 +128,7 @@ public final class DemoRunner {
         this.random = b.random;
         this.out = b.out;
         this.timeout = b.timeout;
+        this.secretWitness = b.secretWitness;
     }
 
     /** @return a builder with defaults: temp directory, system clock, new SecureRandom, no output */
@@ -140,7 +142,7 @@ public final class DemoRunner {
      * @return the report
      */
     public Report run() {
-        try (DemoScenario scenario = new DemoScenario(outDir, clock, random, timeout)) {
+        try (DemoScenario scenario = new DemoScenario(outDir, clock, random, timeout, secretWitness)) {
             return runSteps(scenario.steps(), out);
         }
     }
@@ -202,8 +204,18 @@ public final class DemoRunner {
         private SecureRandom random = new SecureRandom();
         private PrintWriter out = new PrintWriter(java.io.Writer.nullWriter());
         private Duration timeout = Duration.ofSeconds(10);
+        private java.util.function.Consumer<String> secretWitness = s -> { };
 
         private Builder() {
+        }
+
+        /**
+         * For the demo's own tests only: receives every secret the demo creates (passwords, Authorization
+         * values, private keys in Base64), so a test can prove none of them reaches the narrative or a file.
+         */
+        Builder secretWitness(java.util.function.Consumer<String> witness) {
+            this.secretWitness = Objects.requireNonNull(witness, "witness");
+            return this;
         }
 
         /** @param dir where the PKI files go (default: a new temp directory) @return this */

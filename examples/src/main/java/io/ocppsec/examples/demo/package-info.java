@@ -3,6 +3,9 @@
  * ({@code io.ocppsec.examples.station}) over a real TLS WebSocket on loopback, run as named steps that each
  * say which OCPP 2.0.1 Block A requirements they show. Run it with {@code ocpp-security demo}.
  *
- * <p>The places where SDK components replace the demo's stand-ins are marked {@code LEAD:} in the code.
+ * <p>Both sides are configured only through the SDK: {@code DemoCsms} (TLS contexts, Basic authentication,
+ * profile policy, password rotation, CSR inspection, CA service, security-event handling) and
+ * {@code DemoStation} (certificate store, TLS contexts, Basic-auth header, password update, CSR builder,
+ * signed-certificate check, security log, durable event queue and delivery, profile upgrade).
  */
 package io.ocppsec.examples.demo;

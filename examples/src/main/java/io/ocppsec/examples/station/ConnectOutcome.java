@@ -1,6 +1,8 @@
 package io.ocppsec.examples.station;
 
+import io.ocppsec.tls.TlsFailure;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a connection attempt gave. Negative cases are values, not exceptions, so a test or a demo step can
@@ -50,12 +52,25 @@ public sealed interface ConnectOutcome permits ConnectOutcome.Connected, Connect
      *
      * @param kind the kind of failure
      * @param detail the underlying exception's class and message (never a credential)
+     * @param tlsFailure for {@link Kind#TLS_HANDSHAKE}: the SDK's classification of the failure (which
+     *        security event it raised, if any); empty otherwise
      */
-    record Failed(Kind kind, String detail) implements ConnectOutcome {
+    record Failed(Kind kind, String detail, Optional<TlsFailure> tlsFailure) implements ConnectOutcome {
         /** @throws NullPointerException if null */
         public Failed {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(detail, "detail");
+            Objects.requireNonNull(tlsFailure, "tlsFailure");
+        }
+
+        /**
+         * A failure without a TLS classification.
+         *
+         * @param kind the kind of failure
+         * @param detail the underlying exception's class and message
+         */
+        public Failed(Kind kind, String detail) {
+            this(kind, detail, Optional.empty());
         }
     }
 
@@ -63,8 +78,7 @@ public sealed interface ConnectOutcome permits ConnectOutcome.Connected, Connect
     enum Kind {
         /**
          * The TLS handshake failed (untrusted or wrong CSMS certificate, no common version or suite, client
-         * certificate refused). LEAD: classify into InvalidCsmsCertificate / InvalidTLSVersion /
-         * InvalidTLSCipherSuite with the SDK's handshake-failure classifier.
+         * certificate refused); {@link Failed#tlsFailure()} holds the SDK's classification.
          */
         TLS_HANDSHAKE,
         /** The CSMS completed the handshake without agreeing to {@code ocpp2.0.1}. */

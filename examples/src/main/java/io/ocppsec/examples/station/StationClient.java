@@ -5,6 +5,8 @@ import static java.lang.System.Logger.Level.DEBUG;
 import io.ocppsec.core.json.OcppJsonCodec;
 import io.ocppsec.examples.rpc.CloseStatus;
 import io.ocppsec.examples.rpc.OcppRpc;
+import io.ocppsec.tls.StationTlsContext;
+import io.ocppsec.tls.TlsFailure;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
@@ -22,9 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The demo Charging Station's connection to the CSMS: the JDK {@code java.net.http} WebSocket over TLS
@@ -32,7 +32,9 @@ import javax.net.ssl.SSLParameters;
  * one {@link OcppRpc} per connection.
  *
  * <pre>{@code
- * try (StationClient client = StationClient.builder(stationContext, stationParameters)
+ * StationTlsContext tls = StationTlsContext.forClient(SecurityProfile.TLS_BASIC_AUTH, installedCsmsRoots)
+ *         .expectedHost("csms.example.com").build();
+ * try (StationClient client = StationClient.builder(tls)
  *         .handlers(rpc -> rpc.onCall(TriggerMessageRequest.class, this::onTrigger)).build()) {
  *     ConnectOutcome o = client.connect(csmsUri, Optional.of(basicAuthHeader));
  *     if (o instanceof ConnectOutcome.Refused) { ... ((ConnectOutcome.Refused) o).httpStatus() ... }
@@ -44,8 +46,11 @@ import javax.net.ssl.SSLParameters;
  * (there is no supported per-client switch, and the global {@code jdk.internal.httpclient.disable
  * HostnameVerification} property must not be used). The demo therefore connects to {@code 127.0.0.1}
  * with a CSMS certificate whose subjectAltName holds both {@code DNS:csms.example.com} and
- * {@code IP:127.0.0.1}; the CN check of A00.FR.309/412 against the configured FQDN belongs in the station's
- * trust manager (LEAD: the SDK's station TLS context).
+ * {@code IP:127.0.0.1}. The OCPP checks (path to the installed CSMS root only, CN = the configured FQDN,
+ * A00.FR.308/309, 411/412) are made inside the handshake by the trust manager of the SDK's
+ * {@link StationTlsContext}; a failed handshake is classified by it ({@link StationTlsContext#reportHandshakeFailure},
+ * which raises InvalidCsmsCertificate / InvalidTLSVersion / InvalidTLSCipherSuite through its failure
+ * listener) and returned as {@link ConnectOutcome.Failed#tlsFailure()}.
  */
 public final class StationClient implements AutoCloseable {
 
@@ -66,17 +71,17 @@ public final class StationClient implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.http = HttpClient.newBuilder().sslContext(b.sslContext).sslParameters(b.sslParameters)
+        this.http = HttpClient.newBuilder().sslContext(b.tls.sslContext()).sslParameters(b.tls.sslParameters())
                 .connectTimeout(b.connectTimeout).executor(executor).build();
     }
 
     /**
-     * @param sslContext the station TLS context (CSO root trust; the station key for profile 3)
-     * @param sslParameters the TLS policy: protocols and cipher suites
+     * @param tls the SDK's station TLS context (trust = installed CSMS roots, expected CSMS FQDN, the
+     *        station certificate for profile 3)
      * @return a builder
      */
-    public static Builder builder(SSLContext sslContext, SSLParameters sslParameters) {
-        return new Builder(sslContext, sslParameters);
+    public static Builder builder(StationTlsContext tls) {
+        return new Builder(tls);
     }
 
     /**
@@ -98,7 +103,7 @@ public final class StationClient implements AutoCloseable {
         try {
             ws = wb.buildAsync(uri, listener).get(config.connectTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            ConnectOutcome o = classify(e.getCause());
+            ConnectOutcome o = classify(e.getCause(), uri);
             LOG.log(DEBUG, "connect to " + uri + " gave " + o);
             return o;
         } catch (TimeoutException e) {
@@ -120,7 +125,7 @@ public final class StationClient implements AutoCloseable {
         return new ConnectOutcome.Connected(c);
     }
 
-    static ConnectOutcome classify(Throwable failure) {
+    private ConnectOutcome classify(Throwable failure, URI uri) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof WebSocketHandshakeException) {
                 return new ConnectOutcome.Refused(((WebSocketHandshakeException) t).getResponse().statusCode());
@@ -128,7 +133,10 @@ public final class StationClient implements AutoCloseable {
         }
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
-                return new ConnectOutcome.Failed(ConnectOutcome.Kind.TLS_HANDSHAKE, describe(t));
+                // A00.FR.310/311, 316, 323: classified, reported to the context's listener; the connection is gone.
+                TlsFailure f = config.tls.reportHandshakeFailure(failure,
+                        Optional.of(uri.getHost() + ":" + uri.getPort()));
+                return new ConnectOutcome.Failed(ConnectOutcome.Kind.TLS_HANDSHAKE, describe(t), Optional.of(f));
             }
             if (t instanceof HttpTimeoutException) {
                 return new ConnectOutcome.Failed(ConnectOutcome.Kind.TIMEOUT, describe(t));
@@ -211,10 +219,9 @@ public final class StationClient implements AutoCloseable {
         }
     }
 
-    /** Builder of {@link StationClient}; the TLS context and parameters are required. */
+    /** Builder of {@link StationClient}; the SDK TLS context is required. */
     public static final class Builder {
-        private final SSLContext sslContext;
-        private final SSLParameters sslParameters;
+        private final StationTlsContext tls;
         private OcppJsonCodec codec = OcppJsonCodec.create();
         private Duration callTimeout = OcppRpc.DEFAULT_CALL_TIMEOUT;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -222,9 +229,8 @@ public final class StationClient implements AutoCloseable {
         private Consumer<OcppRpc> handlers = rpc -> { };
         private String[] offered = {SUBPROTOCOL};
 
-        private Builder(SSLContext sslContext, SSLParameters sslParameters) {
-            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
-            this.sslParameters = Objects.requireNonNull(sslParameters, "sslParameters");
+        private Builder(StationTlsContext tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
         }
 
         /** @param c the codec @return this */

@@ -2,14 +2,21 @@ package io.ocppsec.examples.csms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ocppsec.api.SecurityProfile;
+import io.ocppsec.api.event.SecurityEventType;
 import io.ocppsec.api.message.TriggerMessageRequest;
 import io.ocppsec.api.message.TriggerMessageResponse;
 import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.core.auth.BasicAuthHeader;
+import io.ocppsec.core.auth.ChargingStationIdentity;
+import io.ocppsec.core.credential.AuthenticationResult;
+import io.ocppsec.core.credential.BasicAuthenticator;
+import io.ocppsec.core.credential.CredentialState;
+import io.ocppsec.core.credential.InMemoryCredentialStore;
 import io.ocppsec.core.json.OcppErrorCode;
-import io.ocppsec.examples.demo.DemoCredentials;
+import io.ocppsec.core.password.BasicAuthPassword;
+import io.ocppsec.core.password.PasswordHasher;
 import io.ocppsec.examples.demo.DemoPki;
-import io.ocppsec.examples.demo.DemoTls;
-import io.ocppsec.examples.demo.JsseDemoTls;
 import io.ocppsec.examples.rpc.CloseStatus;
 import io.ocppsec.examples.rpc.OcppRpcException;
 import io.ocppsec.examples.station.ConnectOutcome;
@@ -30,23 +37,35 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLParameters;
+import io.ocppsec.testpki.TestPki;
+import io.ocppsec.tls.CipherSuite;
+import io.ocppsec.tls.CsmsTlsContext;
+import io.ocppsec.tls.StationTlsContext;
+import io.ocppsec.tls.TlsFailure;
+import io.ocppsec.tls.TlsPolicy;
+import io.ocppsec.tls.TlsVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** CSMS and station over a real TLS WebSocket on loopback: upgrade decisions, RPC and close handling. */
+/**
+ * CSMS and station over a real TLS WebSocket on loopback, both configured with the SDK's TLS contexts and
+ * Basic authentication: upgrade decisions, TLS policy enforcement and failure classification, RPC and close
+ * handling.
+ */
 class CsmsStationIntegrationTest {
 
     private static final String ID = "CS-0001";
-    private static final char[] PASSWORD = "integration-Password-42".toCharArray();
+    private static final BasicAuthPassword PASSWORD = BasicAuthPassword.of("integration-Password-42");
     private static DemoPki pki;
-    private static DemoTls tls;
     private static java.util.Set<Thread> threadsBefore;
 
     private final List<HandshakeInfo> seen = new CopyOnWriteArrayList<>();
-    private final DemoCredentials credentials = new DemoCredentials();
+    private final List<TlsFailure> stationFailures = new CopyOnWriteArrayList<>();
+    private final InMemoryCredentialStore credentials = new InMemoryCredentialStore();
+    private final PasswordHasher hasher = PasswordHasher.pbkdf2Sha256(PasswordHasher.MIN_PBKDF2_ITERATIONS);
+    private final BasicAuthenticator basicAuthenticator = new BasicAuthenticator(credentials, hasher);
     private CsmsServer csms;
     private StationClient station;
 
@@ -54,7 +73,25 @@ class CsmsStationIntegrationTest {
     static void pki() {
         threadsBefore = Thread.getAllStackTraces().keySet();
         pki = DemoPki.create(Clock.systemUTC());
-        tls = new JsseDemoTls(pki, new SecureRandom());
+    }
+
+    private static CsmsTlsContext csmsTls(TlsPolicy policy) throws Exception {
+        return CsmsTlsContext.forServer(SecurityProfile.TLS_BASIC_AUTH, pki.csmsKeyMaterial()).policy(policy).build();
+    }
+
+    private StationTlsContext stationTls(TlsPolicy policy) throws Exception {
+        return StationTlsContext.forClient(SecurityProfile.TLS_BASIC_AUTH, List.of(pki.csoRoot()))
+                .expectedHost(TestPki.CSMS_FQDN).policy(policy).failureListener(stationFailures::add)
+                .secureRandom(new SecureRandom()).build();
+    }
+
+    /** Profile 2: the SDK's Basic authenticator against a salted hash; 401 for any failure. */
+    private UpgradeAuthenticator basicAuth() {
+        return h -> {
+            AuthenticationResult r = basicAuthenticator.authenticate(ChargingStationIdentity.of(h.identity()),
+                    h.authorization());
+            return r.isAccepted() ? UpgradeDecision.accept() : UpgradeDecision.reject(401, r.reason().name());
+        };
     }
 
     @AfterAll
@@ -73,23 +110,21 @@ class CsmsStationIntegrationTest {
     }
 
     private void start(UpgradeAuthenticator auth, SessionListener listener, Duration callTimeout) throws Exception {
-        credentials.setPassword(ID, PASSWORD);
-        DemoTls.Endpoint server = tls.csms(false);
-        csms = CsmsServer.builder(server.context(), server.parameters()).authenticator(h -> {
+        credentials.put(CredentialState.withPassword(ChargingStationIdentity.of(ID), hasher.hash(PASSWORD)));
+        csms = CsmsServer.builder(csmsTls(TlsPolicy.CSMS_DEFAULT)).authenticator(h -> {
             seen.add(h);
             return auth.authenticate(h);
         }).sessionListener(listener).callTimeout(callTimeout).start();
-        DemoTls.Endpoint client = tls.station(false);
-        station = StationClient.builder(client.context(), client.parameters()).connectTimeout(Duration.ofSeconds(5))
+        station = StationClient.builder(stationTls(TlsPolicy.STATION_ECDSA)).connectTimeout(Duration.ofSeconds(5))
                 .callTimeout(Duration.ofSeconds(2)).build();
     }
 
     private void startBasic() throws Exception {
-        start(credentials.basicAuth(), s -> { }, Duration.ofSeconds(2));
+        start(basicAuth(), s -> { }, Duration.ofSeconds(2));
     }
 
-    private Optional<String> basic() {
-        return Optional.of(DemoCredentials.basicHeader(ID, PASSWORD));
+    private static Optional<String> basic() {
+        return Optional.of(BasicAuthHeader.encode(ChargingStationIdentity.of(ID), PASSWORD));
     }
 
     @Test
@@ -138,10 +173,10 @@ class CsmsStationIntegrationTest {
     void garbageAndFragmentsOverTheWire() throws Exception {
         startBasic();
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        DemoTls.Endpoint client = tls.station(false);
+        StationTlsContext client = stationTls(TlsPolicy.STATION_ECDSA);
         java.util.concurrent.ExecutorService exec = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
-            HttpClient http = HttpClient.newBuilder().sslContext(client.context()).sslParameters(client.parameters())
+            HttpClient http = HttpClient.newBuilder().sslContext(client.sslContext()).sslParameters(client.sslParameters())
                     .executor(exec).build();
             StringBuilder partial = new StringBuilder();
             WebSocket ws = http.newWebSocketBuilder().subprotocols("ocpp2.0.1").header("Authorization", basic().get())
@@ -192,7 +227,7 @@ class CsmsStationIntegrationTest {
             slow.close();
         }
         csms.close();
-        start(credentials.basicAuth(), s -> { }, Duration.ofMillis(300));
+        start(basicAuth(), s -> { }, Duration.ofMillis(300));
         StationClient slower = stationWith(Duration.ofMillis(1000));
         try {
             slower.connect(csms.uri(ID), basic()).connection();
@@ -205,9 +240,8 @@ class CsmsStationIntegrationTest {
         }
     }
 
-    private StationClient stationWith(Duration bootDelay) {
-        DemoTls.Endpoint client = tls.station(false);
-        return StationClient.builder(client.context(), client.parameters()).handlers(rpc ->
+    private StationClient stationWith(Duration bootDelay) throws Exception {
+        return StationClient.builder(stationTls(TlsPolicy.STATION_ECDSA)).handlers(rpc ->
                 rpc.onCall(TriggerMessageRequest.class, c -> {
                     if (c.request().requestedMessage() == TriggerMessageRequest.MessageTrigger.HEARTBEAT) {
                         throw new io.ocppsec.examples.rpc.CallRejectedException(OcppErrorCode.SECURITY_ERROR, "no");
@@ -229,7 +263,7 @@ class CsmsStationIntegrationTest {
     @Test
     void closesAreSeenByTheOtherSideAndANewConnectionReplacesTheOld() throws Exception {
         CompletableFuture<CloseStatus> serverSaw = new CompletableFuture<>();
-        start(credentials.basicAuth(), new SessionListener() {
+        start(basicAuth(), new SessionListener() {
             @Override
             public void onOpen(OcppSession session) {
             }
@@ -252,31 +286,39 @@ class CsmsStationIntegrationTest {
     }
 
     @Test
-    @Verifies({"A00.FR.313"})
-    void serverPolicyIsExactlyTheGivenParametersNotJettysDefaults() throws Exception {
-        DemoTls.Endpoint server = tls.csms(false);
-        SSLParameters only13 = new SSLParameters(new String[] {"TLS_AES_128_GCM_SHA256"}, new String[] {"TLSv1.3"});
-        csms = CsmsServer.builder(server.context(), only13).authenticator(credentials.basicAuth()).start();
-        credentials.setPassword(ID, PASSWORD);
-        assertThat(csms.tlsPolicy().getProtocols()).containsExactly("TLSv1.3");
-        assertThat(csms.tlsPolicy().getCipherSuites()).containsExactly("TLS_AES_128_GCM_SHA256");
-        DemoTls.Endpoint client = tls.station(false);
-        SSLParameters tls12 = new SSLParameters(new String[] {"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"},
-                new String[] {"TLSv1.2"});
-        tls12.setEndpointIdentificationAlgorithm("HTTPS");
-        try (StationClient old = StationClient.builder(client.context(), tls12).build()) {
-            ConnectOutcome o = old.connect(csms.uri(ID), basic());
-            assertThat(o).isInstanceOf(ConnectOutcome.Failed.class);
-            assertThat(((ConnectOutcome.Failed) o).kind()).isEqualTo(ConnectOutcome.Kind.TLS_HANDSHAKE);
+    @Verifies({"A00.FR.313", "A00.FR.318"})
+    void serverPolicyIsExactlyTheSdkPolicyNotJettysDefaults() throws Exception {
+        startBasic();
+        CsmsTlsContext tls = csms.tls();
+        assertThat(csms.tlsPolicy().getProtocols()).containsExactly(tls.sslParameters().getProtocols());
+        assertThat(csms.tlsPolicy().getCipherSuites()).containsExactly(tls.sslParameters().getCipherSuites())
+                .contains("TLS_RSA_WITH_AES_128_GCM_SHA256", "TLS_RSA_WITH_AES_256_GCM_SHA384"); // Jetty would drop these
+        TlsPolicy only12 = TlsPolicy.builder().versions(TlsVersion.TLS_1_2)
+                .cipherSuites(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256).build();
+        try (StationClient old = StationClient.builder(stationTls(only12)).build()) {
+            assertThat(old.connect(csms.uri(ID), basic()).isConnected()).isTrue();
         }
-        SSLParameters tls13other = new SSLParameters(new String[] {"TLS_AES_256_GCM_SHA384"}, new String[] {"TLSv1.3"});
-        try (StationClient other = StationClient.builder(client.context(), tls13other).build()) {
-            ConnectOutcome o = other.connect(csms.uri(ID), basic());
-            assertThat(((ConnectOutcome.Failed) o).kind()).isEqualTo(ConnectOutcome.Kind.TLS_HANDSHAKE);
+        assertThat(seen.get(0).tlsProtocol()).isEqualTo("TLSv1.2");
+        assertThat(seen.get(0).cipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+        assertThat(station.connect(csms.uri(ID), basic()).isConnected()).isTrue();
+        assertThat(seen.get(1).tlsProtocol()).isEqualTo("TLSv1.3");
+        assertThat(stationFailures).isEmpty();
+    }
+
+    @Test
+    @Verifies({"A00.FR.308", "A00.FR.309", "A00.FR.310", "A00.FR.311"})
+    void stationExpectingAnotherFqdnRefusesTheCsmsCertificate() throws Exception {
+        startBasic();
+        StationTlsContext otherHost = StationTlsContext.forClient(SecurityProfile.TLS_BASIC_AUTH, List.of(pki.csoRoot()))
+                .expectedHost("csms2.example.com").failureListener(stationFailures::add).build();
+        try (StationClient client = StationClient.builder(otherHost).build()) {
+            ConnectOutcome.Failed f = (ConnectOutcome.Failed) client.connect(csms.uri(ID), basic());
+            assertThat(f.kind()).isEqualTo(ConnectOutcome.Kind.TLS_HANDSHAKE);
+            assertThat(f.tlsFailure().orElseThrow().securityEventType())
+                    .contains(SecurityEventType.INVALID_CSMS_CERTIFICATE);
         }
-        try (StationClient ok = StationClient.builder(client.context(), client.parameters()).build()) {
-            assertThat(ok.connect(csms.uri(ID), basic()).isConnected()).isTrue();
-        }
+        assertThat(stationFailures).hasSize(1);
+        assertThat(seen).as("no upgrade request reached the CSMS").isEmpty();
     }
 
     @Test

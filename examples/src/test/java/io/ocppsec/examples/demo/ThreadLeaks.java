@@ -36,6 +36,6 @@ public final class ThreadLeaks {
     }
 
     private static boolean ours(String name) {
-        return name.startsWith("csms-") || name.startsWith("ocpp-rpc") || name.startsWith("station-http");
+        return name.startsWith("csms-") || name.startsWith("ocpp-rpc") || name.startsWith("station-");
     }
 }
