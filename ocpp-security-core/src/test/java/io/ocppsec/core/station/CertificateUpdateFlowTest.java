@@ -237,6 +237,24 @@ class CertificateUpdateFlowTest {
     }
 
     @Test
+    @Verifies("A03.FR.01")
+    void stationReplacesTheManufacturerProvisionedKeyOnItsOwn() throws Exception {
+        flow(b -> b);
+        TestCertificate factory = pki.builder(CertificateRole.CHARGING_STATION, pki.manufacturerSubCa())
+                .organization(TestPki.MANUFACTURER_NAME).commonName(Flow.SERIAL).build();
+        installOldCertificate(factory);
+
+        // No trigger from the CSMS: the station starts the A03 flow itself after installation.
+        SignCertificateRequest csr = flow.wire(
+                flow.station.startRenewal(CertificateSigningUse.CHARGING_STATION_CERTIFICATE));
+        assertThat(signAndDeliver(flow, csr).status()).isEqualTo(CertificateSignedStatus.ACCEPTED);
+
+        var active = flow.store.activeCertificate(CertificateSigningUse.CHARGING_STATION_CERTIFICATE).orElseThrow();
+        assertThat(active.leaf().getPublicKey()).isNotEqualTo(factory.certificate().getPublicKey());
+        assertThat(active.leaf().getIssuerX500Principal()).isEqualTo(pki.csoSubCa().certificate().getSubjectX500Principal());
+    }
+
+    @Test
     void certificateSignedWithoutTypeMeansChargingStationCertificate() throws Exception {
         flow(b -> b);
         TriggerResult t = flow.station.onTriggerMessage(

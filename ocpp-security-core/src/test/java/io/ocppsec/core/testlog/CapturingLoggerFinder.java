@@ -3,17 +3,22 @@ package io.ocppsec.core.testlog;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.ResourceBundle;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
  * Test {@link System.LoggerFinder} (registered in {@code META-INF/services}): every {@link System.Logger}
- * record of every level is formatted, kept in {@link #lines()} and also written to stderr, so tests can
- * prove that no secret is ever logged.
+ * record of every level is formatted and kept in {@link #lines()} (the newest {@value #MAX_LINES}), so tests
+ * can prove that no secret is ever logged. Only the SDK's own records of level INFO and above, and anyone's
+ * WARNING and above, are echoed to stderr, so forked test JVMs do not flood the build log with JDK debug
+ * records.
  */
 public final class CapturingLoggerFinder extends System.LoggerFinder {
 
-    private static final List<String> LINES = new CopyOnWriteArrayList<>();
+    /** How many lines are kept; older ones are dropped so long test runs stay bounded. */
+    public static final int MAX_LINES = 50_000;
+
+    private static final java.util.Deque<String> LINES = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final java.util.concurrent.atomic.AtomicInteger SIZE = new java.util.concurrent.atomic.AtomicInteger();
 
     /** @return every line logged so far, formatted, with the stack traces of thrown exceptions */
     public static List<String> lines() {
@@ -53,23 +58,30 @@ public final class CapturingLoggerFinder extends System.LoggerFinder {
             for (Throwable t = thrown; t != null; t = t.getCause()) {
                 sb.append(" | ").append(t);
             }
-            record(sb.toString());
+            record(level, sb.toString());
         }
 
         @Override
         public void log(Level level, ResourceBundle bundle, String format, Object... params) {
             String text = params == null || params.length == 0 ? format : MessageFormat.format(format, params);
-            record(level + " " + name + ": " + text);
+            record(level, level + " " + name + ": " + text);
         }
 
         @Override
         public void log(Level level, Supplier<String> msgSupplier) {
-            record(level + " " + name + ": " + msgSupplier.get());
+            record(level, level + " " + name + ": " + msgSupplier.get());
         }
 
-        private static void record(String line) {
-            LINES.add(line);
-            System.err.println(line);
+        private void record(Level level, String line) {
+            LINES.addLast(line);
+            if (SIZE.incrementAndGet() > MAX_LINES && LINES.pollFirst() != null) {
+                SIZE.decrementAndGet();
+            }
+            boolean ours = name.startsWith("io.ocppsec");
+            if (level.getSeverity() >= Level.WARNING.getSeverity()
+                    || (ours && level.getSeverity() >= Level.INFO.getSeverity())) {
+                System.err.println(line);
+            }
         }
     }
 }
