@@ -102,6 +102,14 @@ class OcspResponseFuzzTest {
         assertThat(status("other-serial").detail()).contains("does not answer");
     }
 
+    /** Found by fuzzing: a malformed certificate in the response's certs field threw from BasicOCSPResp.getCerts. */
+    @Test
+    void malformedResponderCertificateIsUnknownNotThrown() throws Exception {
+        RevocationStatus s = status("finding-malformed-responder-certificate");
+        assertThat(s.state()).isEqualTo(RevocationStatus.State.UNKNOWN);
+        assertThat(s.detail()).contains("responder certificates are unreadable");
+    }
+
     private static RevocationStatus status(String seed) throws IOException {
         ANSWER.set(FuzzInputs.readSeed(OcspResponseFuzzTest.class, "check", seed));
         return SOURCE.check(Fixture.STATION, Fixture.ISSUER, TestPki.NOW);
