@@ -253,6 +253,29 @@ class CsrInspectorTest {
         assertThat(i.result().blocking()).extracting(Violation::found).contains("O (not a string)");
     }
 
+    /** Found by CsrInspectorFuzzTest: an RDN whose AttributeTypeAndValue is a tagged object, not a SEQUENCE. */
+    @Test
+    @Verifies({"A02.FR.03", "A02.FR.12"})
+    void malformedSubjectRdnIsRejectedNotThrown() throws Exception {
+        byte[] der = TestCsrs.station().build().getEncoded();
+        // The subject's first RDN is SET { SEQUENCE { OID 2.5.4.10, ... } }; make the SEQUENCE a [0] tag.
+        int at = indexOf(der, new byte[] {0x31, 0x14, 0x30, 0x12, 0x06, 0x03, 0x55, 0x04, 0x0a});
+        assertThat(at).isPositive();
+        der[at + 2] = (byte) 0xa0;
+        CsrInspection i = inspect(TestCsrs.pem(der, "CERTIFICATE REQUEST"));
+        assertRejected(i, "A02.FR.03");
+        assertThat(i.result().blocking().get(0).found()).contains("not a PKCS#10 request");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Test
     @Verifies({"A02.FR.03", "A02.FR.12", "A03.FR.12"})
     void malformedPemIsRejectedNeverThrown() throws Exception {
