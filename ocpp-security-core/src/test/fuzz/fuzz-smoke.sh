@@ -10,6 +10,8 @@
 #   FUZZ_TIMEOUT   libFuzzer hard per-input timeout in seconds (default 5); the invariant itself fails any
 #                  input slower than 1 s (-Docppsec.fuzz.maxMillisPerInput), measured twice to skip warm-up
 #   FUZZ_MAX_LEN   largest input in bytes (default 8192)
+#   FUZZ_INSTRUMENT  classes that give coverage feedback (Jazzer globs; default: ours, Parsson and BC's parsers)
+#   FUZZ_JOBS      targets fuzzed at the same time (default 2: one per core of a small CI machine)
 #   MVN_OFFLINE    "-o" (default) or "" to let Maven download
 #
 # Where things go (all under ocpp-security-core/target/fuzz, never the source tree):
@@ -32,6 +34,10 @@ SECS="${FUZZ_SECONDS:-20}"
 TIMEOUT="${FUZZ_TIMEOUT:-5}"
 MAX_LEN="${FUZZ_MAX_LEN:-8192}"
 OFFLINE="${MVN_OFFLINE--o}"
+JOBS="${FUZZ_JOBS:-2}"
+# Coverage feedback for our code and the parsers underneath it (Bouncy Castle's ASN.1/X.509/PKCS/OCSP
+# layers, Parsson); not the whole BC provider, whose instrumentation costs more start-up than it gives.
+INSTRUMENT="${FUZZ_INSTRUMENT:-io.ocppsec.**,org.bouncycastle.asn1.**,org.bouncycastle.cert.**,org.bouncycastle.pkcs.**,org.bouncycastle.util.**,org.eclipse.parsson.**}"
 
 TARGETS=(
   OcppJsonCodecFuzzTest#decodeFrame
@@ -55,22 +61,20 @@ mkdir -p "$OUT/logs" "$OUT/findings"
 echo "Compiling once..."
 mvn -B -q $OFFLINE test-compile -pl ocpp-security-core -am
 
-failed=()
-start=$(date +%s)
-for t in "${TARGETS[@]}"; do
-  log="$OUT/logs/$t.log"
-  findings="$OUT/findings/$t"
+run_target() {
+  local t="$1" log="$OUT/logs/$1.log" findings="$OUT/findings/$1"
   mkdir -p "$findings"
-  printf '%-55s ' "$t (${SECS}s)"
   # jazzer.internal.basedir moves the generated corpus (and, with no inputs directory there, the default
   # crash location) under target/; the libFuzzer arguments (jazzer.internal.arg.N, N >= 1, after a dummy
   # argv[0]) come after Jazzer's own, so they override @FuzzTest(maxDuration) and the artifact prefix.
+  # Own reports and surefire temp directories, so that parallel jobs do not delete each other's files.
   # JUnit's @Timeout would cut the whole fuzzing run, so it is off here; libFuzzer's -timeout replaces it.
   if JAZZER_FUZZ=1 mvn -B $OFFLINE surefire:test -pl ocpp-security-core -am \
       -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dsurefire.reportsDirectory="$OUT/reports/$t" -DtempDir="surefire-fuzz-${t//[^A-Za-z0-9]/_}" \
       -Djunit.jupiter.execution.timeout.mode=disabled \
       -Djazzer.internal.basedir="$OUT" \
-      -Djazzer.instrument='io.ocppsec.**,org.bouncycastle.**,org.eclipse.parsson.**' \
+      -Djazzer.instrument="$INSTRUMENT" \
       -Djazzer.internal.arg.0=fuzz \
       -Djazzer.internal.arg.1="-max_total_time=$SECS" \
       -Djazzer.internal.arg.2="-timeout=$TIMEOUT" \
@@ -79,15 +83,27 @@ for t in "${TARGETS[@]}"; do
       >"$log" 2>&1; then
     runs=$(grep -aoE 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 || true)
     cov=$(grep -aoE 'DONE +cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 | sed 's/DONE *//' || true)
-    echo "ok   ${runs:-?} ${cov}"
+    printf '%-62s ok   %s %s\n' "$t" "${runs:-?}" "$cov"
   else
-    echo "FAIL (see $log)"
-    grep -aE 'FuzzFinding|Exception:|== Java Exception|DEDUP_TOKEN|crash-' "$log" | head -5 | sed 's/^/     /' || true
-    failed+=("$t")
+    printf '%-62s FAIL (see %s)\n' "$t" "$log"
+    grep -aE 'FuzzFinding|Caused by|crash-' "$log" | head -4 | cut -c1-400 | sed 's/^/     /' || true
+    touch "$OUT/failed/$t"
   fi
+}
+
+rm -rf "$OUT/failed" "$OUT/reports"
+mkdir -p "$OUT/failed"
+echo "Fuzzing ${#TARGETS[@]} targets, ${SECS}s each, $JOBS at a time"
+start=$(date +%s)
+for t in "${TARGETS[@]}"; do
+  while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do
+    wait -n || true
+  done
+  run_target "$t" &
 done
+wait
 echo "Total: $(( $(date +%s) - start )) s for ${#TARGETS[@]} targets"
-if [ "${#failed[@]}" -gt 0 ]; then
-  echo "Findings in: ${failed[*]}"
+if [ -n "$(ls -A "$OUT/failed")" ]; then
+  echo "Findings in: $(ls "$OUT/failed" | tr '\n' ' ')"
   exit 1
 fi
