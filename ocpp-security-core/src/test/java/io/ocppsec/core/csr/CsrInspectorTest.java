@@ -235,6 +235,47 @@ class CsrInspectorTest {
         assertThat(inspect(pem.replace("\n", "\r\n")).isAccepted()).isTrue();
     }
 
+    /** Found by CsrInspectorFuzzTest#inspectDer: Bouncy Castle decodes a UTF8String lazily and threw. */
+    @Test
+    @Verifies({"A00.FR.404", "A02.FR.12"})
+    void organizationWithInvalidUtf8IsRejectedNotThrown() throws Exception {
+        var badUtf8 = org.bouncycastle.asn1.ASN1Primitive.fromByteArray(new byte[] {0x0c, 3, 'E', (byte) 0xe6, ' '});
+        var subject = new org.bouncycastle.asn1.x500.X500Name(new org.bouncycastle.asn1.x500.RDN[] {
+            new org.bouncycastle.asn1.x500.RDN(org.bouncycastle.asn1.x500.style.BCStyle.O, badUtf8),
+            new org.bouncycastle.asn1.x500.RDN(org.bouncycastle.asn1.x500.style.BCStyle.CN,
+                    new org.bouncycastle.asn1.DERUTF8String(TestPki.STATION_SERIAL))});
+        var keys = KeyType.EC_P256.generate(TestCsrs.RANDOM);
+        byte[] der = new org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic())
+                .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA")
+                        .setProvider(TestPki.BC).build(keys.getPrivate())).getEncoded();
+        CsrInspection i = inspect(TestCsrs.pem(der, "CERTIFICATE REQUEST"));
+        assertRejected(i, "A00.FR.404");
+        assertThat(i.result().blocking()).extracting(Violation::found).contains("O (not a string)");
+    }
+
+    /** Found by CsrInspectorFuzzTest: an RDN whose AttributeTypeAndValue is a tagged object, not a SEQUENCE. */
+    @Test
+    @Verifies({"A02.FR.03", "A02.FR.12"})
+    void malformedSubjectRdnIsRejectedNotThrown() throws Exception {
+        byte[] der = TestCsrs.station().build().getEncoded();
+        // The subject's first RDN is SET { SEQUENCE { OID 2.5.4.10, ... } }; make the SEQUENCE a [0] tag.
+        int at = indexOf(der, new byte[] {0x31, 0x14, 0x30, 0x12, 0x06, 0x03, 0x55, 0x04, 0x0a});
+        assertThat(at).isPositive();
+        der[at + 2] = (byte) 0xa0;
+        CsrInspection i = inspect(TestCsrs.pem(der, "CERTIFICATE REQUEST"));
+        assertRejected(i, "A02.FR.03");
+        assertThat(i.result().blocking().get(0).found()).contains("not a PKCS#10 request");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     @Test
     @Verifies({"A02.FR.03", "A02.FR.12", "A03.FR.12"})
     void malformedPemIsRejectedNeverThrown() throws Exception {

@@ -193,7 +193,13 @@ public final class OcspResponses {
         if (signatureValid(basic, issuer.getPublicKey())) {
             return Optional.empty();
         }
-        X509CertificateHolder[] certs = basic.getCerts();
+        X509CertificateHolder[] certs;
+        try {
+            certs = basic.getCerts();
+        } catch (RuntimeException e) {
+            // Bouncy Castle parses the certs field lazily; a malformed certificate there throws (found by fuzzing).
+            return Optional.of("OCSP response not signed by the issuer, and its responder certificates are unreadable");
+        }
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < certs.length && i < MAX_RESPONSE_CERTS; i++) {
             X509Certificate candidate;

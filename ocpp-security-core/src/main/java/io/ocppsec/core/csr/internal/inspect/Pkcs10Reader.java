@@ -2,9 +2,12 @@ package io.ocppsec.core.csr.internal.inspect;
 
 import java.security.Provider;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
@@ -77,6 +80,12 @@ public final class Pkcs10Reader {
         }
         try {
             PKCS10CertificationRequest request = new PKCS10CertificationRequest(der);
+            // Bouncy Castle parses the subject's RDNs lazily; a malformed one would throw later (found by fuzzing).
+            for (RDN rdn : request.getSubject().getRDNs()) {
+                for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                    Objects.requireNonNull(atv.getType(), "type");
+                }
+            }
             return new Read(Optional.of(request), Optional.of(der), Optional.empty());
         } catch (java.io.IOException | RuntimeException e) {
             return Read.failed("data that is not a PKCS#10 request (" + e.getClass().getSimpleName() + ")");

@@ -22,18 +22,30 @@ public final class SubjectNames {
     /**
      * @param name a subject
      * @param type an attribute type, e.g. {@code BCStyle.CN}
-     * @return every value of that type, as strings ({@code null} entries for values that are not strings)
+     * @return every value of that type, as strings ({@code null} entries for values that are not strings,
+     *     or not decodable ones such as a UTF8String holding invalid UTF-8)
      */
     public static List<String> values(X500Name name, ASN1ObjectIdentifier type) {
         List<String> out = new ArrayList<>();
         for (RDN rdn : name.getRDNs()) {
             for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
                 if (atv.getType().equals(type)) {
-                    out.add(atv.getValue() instanceof ASN1String ? ((ASN1String) atv.getValue()).getString() : null);
+                    out.add(string(atv));
                 }
             }
         }
         return out;
+    }
+
+    private static String string(AttributeTypeAndValue atv) {
+        if (!(atv.getValue() instanceof ASN1String)) {
+            return null;
+        }
+        try {
+            return ((ASN1String) atv.getValue()).getString();
+        } catch (IllegalArgumentException e) {
+            return null; // Bouncy Castle decodes lazily: invalid UTF-8 throws here, not when parsing (found by fuzzing)
+        }
     }
 
     /**
