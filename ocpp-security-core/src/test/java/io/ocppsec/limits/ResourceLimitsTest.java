@@ -385,4 +385,42 @@ class ResourceLimitsTest {
             }
         }
     }
+    // ------------------------------------------------------------------ smaller value limits
+
+    @Test
+    void smallValueLimitsAreRefusedCheaplyJustOverAndAcceptedAt() {
+        record Case(String what, int max, java.util.function.Function<String, Object> make, String fill) {
+        }
+        List<Case> cases = List.of(
+                new Case("NetworkConnectionSlot.csmsUrl", io.ocppsec.core.profile.NetworkConnectionSlot.MAX_URL_LENGTH,
+                        s -> new io.ocppsec.core.profile.NetworkConnectionSlot(1,
+                                io.ocppsec.api.SecurityProfile.TLS_CLIENT_CERTIFICATE, s), "wss://h/"),
+                new Case("KeyHandle alias", io.ocppsec.core.store.KeyHandle.MAX_ALIAS_LENGTH,
+                        io.ocppsec.core.store.KeyHandle::external, "k"),
+                new Case("OcppCallError.errorDescription", io.ocppsec.core.json.OcppCallError.MAX_DESCRIPTION_LENGTH,
+                        s -> new io.ocppsec.core.json.OcppCallError("1", OcppErrorCode.GENERIC_ERROR, s), "d"),
+                new Case("OcppCall.messageId", io.ocppsec.core.json.OcppFrame.MAX_MESSAGE_ID_LENGTH,
+                        s -> new io.ocppsec.core.json.OcppCall(s, new io.ocppsec.api.message.SignCertificateRequest("c",
+                                Optional.empty())), "m"));
+        for (Case c : cases) {
+            String at = c.fill() + "a".repeat(c.max() - c.fill().length());
+            assertThatCode(() -> c.make().apply(at)).as(c.what()).doesNotThrowAnyException();
+            for (String over : List.of(at + "a", c.fill() + HUGE)) {
+                assertThat(probe(() -> c.make().apply(over)).cheap().outcome(IllegalArgumentException.class))
+                        .as(c.what()).hasMessageContaining(String.valueOf(c.max())).hasMessageNotContaining("aaaaaaaa");
+            }
+        }
+    }
+
+    @Test
+    void chainValidatorRefusesMoreThan20CertificatesBeforePathBuilding() {
+        var validator = io.ocppsec.core.cert.OcppChainValidator.forChargingStationCertificate(
+                TrustAnchors.cso(PKI.csoRoot().certificate()), TestPki.CSO_NAME);
+        ValidationResult at = validator.validate(Collections.nCopies(20, STATION.certificate()), TestPki.NOW);
+        assertThat(at.violations()).noneMatch(v -> v.found().equals("a chain of 20 certificates"));
+        List<X509Certificate> over = Collections.nCopies(21, STATION.certificate());
+        ValidationResult r = probe(() -> validator.validate(over, TestPki.NOW)).cheap().outcome(ValidationResult.class);
+        assertThat(r.isCompliant()).isFalse();
+        assertThat(r.violations()).singleElement().satisfies(v -> assertThat(v.found()).isEqualTo("a chain of 21 certificates"));
+    }
 }
