@@ -60,7 +60,7 @@ record ChainPath(List<Integer> indices, Optional<X509Certificate> anchor, int an
             if (next < 0) {
                 break;
             }
-            if (anchors.contains(chain.get(next))) {
+            if (isAnchor(chain.get(next), names.subject(next), anchors)) {
                 return new ChainPath(path, Optional.of(chain.get(next)), next);
             }
             used[next] = true;
@@ -121,7 +121,7 @@ record ChainPath(List<Integer> indices, Optional<X509Certificate> anchor, int an
         }
         int fallback = -1;
         for (int i = 0; i < n; i++) {
-            if (!issuesOther[i] && !anchors.contains(chain.get(i))) {
+            if (!issuesOther[i] && !isAnchor(chain.get(i), names.subject(i), anchors)) {
                 if (chain.get(i).getBasicConstraints() < 0) {
                     return i;
                 }
@@ -131,6 +131,11 @@ record ChainPath(List<Integer> indices, Optional<X509Certificate> anchor, int an
             }
         }
         return fallback >= 0 ? fallback : 0;
+    }
+
+    /** A root has its own subject: only a certificate with that subject needs the fingerprint comparison. */
+    private static boolean isAnchor(X509Certificate c, X500Principal subject, TrustAnchors anchors) {
+        return !anchors.withSubject(subject).isEmpty() && anchors.contains(c);
     }
 
     static boolean isSelfIssued(X509Certificate c) {

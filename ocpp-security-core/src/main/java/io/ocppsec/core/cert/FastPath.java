@@ -74,8 +74,9 @@ final class FastPath {
     private static Verdict run(List<X509Certificate> certs, X509Certificate anchor, Instant at,
                                BoundedCache<String, Boolean> verified) throws GeneralSecurityException {
         int n = certs.size();
+        JdkAlgorithmPolicy.Snapshot policy = JdkAlgorithmPolicy.current();
         PublicKey prevKey = anchor.getPublicKey();
-        Optional<String> prevFamily = JdkAlgorithmPolicy.keyFamily(prevKey);
+        Optional<String> prevFamily = policy.keyFamily(prevKey);
         if (prevFamily.isEmpty() || !anchorSelected(certs.get(n - 1), anchor)) {
             return Verdict.UNHANDLED;
         }
@@ -97,8 +98,9 @@ final class FastPath {
             }
             Optional<SignatureAlgorithm> alg = JdkAlgorithmPolicy.signatureAlgorithm(c.getSigAlgOID(),
                     c.getSigAlgParams());
-            Optional<String> family = JdkAlgorithmPolicy.keyFamily(c.getPublicKey());
-            if (alg.isEmpty() || family.isEmpty() || !JdkAlgorithmPolicy.permits(alg.get())
+            PublicKey key = c.getPublicKey();
+            Optional<String> family = policy.keyFamily(key);
+            if (alg.isEmpty() || family.isEmpty() || !policy.permits(alg.get())
                     || alg.get().ecdsa() != prevFamily.get().equals("EC")) {
                 return Verdict.UNHANDLED;
             }
@@ -123,7 +125,7 @@ final class FastPath {
                     return Verdict.UNHANDLED;
                 }
             }
-            prevKey = c.getPublicKey();
+            prevKey = key;
             prevFamily = family;
             prevSubject = subject;
         }

@@ -29,24 +29,37 @@ import java.util.regex.Pattern;
  */
 public final class JdkAlgorithmPolicy {
 
-    /** A signature algorithm the fast path may verify. */
-    public record SignatureAlgorithm(String jcaName, String hash, String hashDashed, boolean ecdsa) {
+    /**
+     * A signature algorithm the fast path may verify.
+     *
+     * @param jcaName the JCA name, e.g. SHA256withECDSA
+     * @param hash the hash as the JDK decomposes it, e.g. SHA256
+     * @param hashDashed the hash's standard name, e.g. SHA-256
+     * @param ecdsa whether ECDSA (else RSA PKCS#1 v1.5)
+     * @param names the lower-case names checked against the constraints
+     */
+    public record SignatureAlgorithm(String jcaName, String hash, String hashDashed, boolean ecdsa,
+                                     List<String> names) {
+        static SignatureAlgorithm of(String jcaName, String hash, String hashDashed, boolean ecdsa) {
+            return new SignatureAlgorithm(jcaName, hash, hashDashed, ecdsa,
+                    List.of(lower(jcaName), lower(hash), lower(hashDashed), ecdsa ? "ecdsa" : "rsa"));
+        }
     }
 
     private static final Map<String, SignatureAlgorithm> SIGNATURES = Map.of(
-            "1.2.840.10045.4.3.2", new SignatureAlgorithm("SHA256withECDSA", "SHA256", "SHA-256", true),
-            "1.2.840.10045.4.3.3", new SignatureAlgorithm("SHA384withECDSA", "SHA384", "SHA-384", true),
-            "1.2.840.10045.4.3.4", new SignatureAlgorithm("SHA512withECDSA", "SHA512", "SHA-512", true),
-            "1.2.840.113549.1.1.11", new SignatureAlgorithm("SHA256withRSA", "SHA256", "SHA-256", false),
-            "1.2.840.113549.1.1.12", new SignatureAlgorithm("SHA384withRSA", "SHA384", "SHA-384", false),
-            "1.2.840.113549.1.1.13", new SignatureAlgorithm("SHA512withRSA", "SHA512", "SHA-512", false));
+            "1.2.840.10045.4.3.2", SignatureAlgorithm.of("SHA256withECDSA", "SHA256", "SHA-256", true),
+            "1.2.840.10045.4.3.3", SignatureAlgorithm.of("SHA384withECDSA", "SHA384", "SHA-384", true),
+            "1.2.840.10045.4.3.4", SignatureAlgorithm.of("SHA512withECDSA", "SHA512", "SHA-512", true),
+            "1.2.840.113549.1.1.11", SignatureAlgorithm.of("SHA256withRSA", "SHA256", "SHA-256", false),
+            "1.2.840.113549.1.1.12", SignatureAlgorithm.of("SHA384withRSA", "SHA384", "SHA-384", false),
+            "1.2.840.113549.1.1.13", SignatureAlgorithm.of("SHA512withRSA", "SHA512", "SHA-512", false));
 
-    /** Curve names and aliases as the JDK knows them, by standard name. */
+    /** Curve names and aliases as the JDK knows them (lower case), by standard name. */
     private static final Map<String, List<String>> CURVES = Map.of(
-            "secp256r1", List.of("secp256r1", "NIST P-256", "X9.62 prime256v1", "prime256v1", "P-256",
+            "secp256r1", List.of("secp256r1", "nist p-256", "x9.62 prime256v1", "prime256v1", "p-256",
                     "1.2.840.10045.3.1.7"),
-            "secp384r1", List.of("secp384r1", "NIST P-384", "P-384", "1.3.132.0.34"),
-            "secp521r1", List.of("secp521r1", "NIST P-521", "P-521", "1.3.132.0.35"));
+            "secp384r1", List.of("secp384r1", "nist p-384", "p-384", "1.3.132.0.34"),
+            "secp521r1", List.of("secp521r1", "nist p-521", "p-521", "1.3.132.0.35"));
 
     private static final int MIN_RSA_BITS = 2048;
     private static final int MAX_RSA_BITS = 16384;
@@ -54,9 +67,39 @@ public final class JdkAlgorithmPolicy {
 
     private static final Map<String, ECParameterSpec> CURVE_PARAMS = loadCurves();
 
-    /** The parsed property, re-parsed when the property text changes. */
-    private record Snapshot(String certpath, String curves, Set<String> blocked, int minRsa, int minEc,
-                            boolean timeDependent) {
+    /**
+     * The JVM's constraints as they matter to the fast path, parsed from the security properties.
+     *
+     * @param certpath the {@code jdk.certpath.disabledAlgorithms} text it was parsed from
+     * @param curves the {@code jdk.disabled.namedCurves} text it was parsed from
+     * @param blocked lower-case names the fast path must leave to PKIX
+     * @param minRsa the smallest RSA modulus the constraints allow
+     * @param minEc the smallest EC order length the constraints allow
+     * @param timeDependent whether a {@code denyAfter} entry makes PKIX outcomes depend on the date
+     */
+    public record Snapshot(String certpath, String curves, Set<String> blocked, int minRsa, int minEc,
+                           boolean timeDependent) {
+
+        /**
+         * @param alg a signature algorithm from {@link #signatureAlgorithm(String, byte[])}
+         * @return whether the constraints leave it alone
+         */
+        public boolean permits(SignatureAlgorithm alg) {
+            for (String n : alg.names()) {
+                if (blocked.contains(n)) {
+                    return false;
+                }
+            }
+            return !(alg.ecdsa() && blocked.contains("ec"));
+        }
+
+        /**
+         * @param key a public key of a certificate or trust anchor
+         * @return "EC" or "RSA" when the fast path handles the key and the constraints permit it
+         */
+        public Optional<String> keyFamily(PublicKey key) {
+            return JdkAlgorithmPolicy.keyFamily(this, key);
+        }
     }
 
     private static volatile Snapshot snapshot;
@@ -78,23 +121,7 @@ public final class JdkAlgorithmPolicy {
         return paramsOk ? Optional.of(alg) : Optional.empty();
     }
 
-    /**
-     * @param alg a signature algorithm from {@link #signatureAlgorithm(String, byte[])}
-     * @return whether the JVM's certpath constraints leave it alone
-     */
-    public static boolean permits(SignatureAlgorithm alg) {
-        Set<String> blocked = current().blocked();
-        return !blocked.contains(lower(alg.jcaName())) && !blocked.contains(lower(alg.hash()))
-                && !blocked.contains(lower(alg.hashDashed()))
-                && !blocked.contains(alg.ecdsa() ? "ecdsa" : "rsa") && !(alg.ecdsa() && blocked.contains("ec"));
-    }
-
-    /**
-     * @param key a public key of a certificate or trust anchor
-     * @return the key family ("EC" or "RSA") when the fast path handles the key and the JVM's constraints permit it
-     */
-    public static Optional<String> keyFamily(PublicKey key) {
-        Snapshot s = current();
+    private static Optional<String> keyFamily(Snapshot s, PublicKey key) {
         if (key instanceof RSAPublicKey && "RSA".equals(key.getAlgorithm())) {
             int bits = ((RSAPublicKey) key).getModulus().bitLength();
             boolean ok = bits >= MIN_RSA_BITS && bits <= MAX_RSA_BITS && bits >= s.minRsa() && !s.blocked().contains("rsa");
@@ -110,7 +137,7 @@ public final class JdkAlgorithmPolicy {
                 return Optional.empty();
             }
             for (String alias : CURVES.get(curve.get())) {
-                if (s.blocked().contains(lower(alias))) {
+                if (s.blocked().contains(alias)) {
                     return Optional.empty();
                 }
             }
@@ -125,6 +152,19 @@ public final class JdkAlgorithmPolicy {
      */
     public static boolean timeDependent() {
         return current().timeDependent();
+    }
+
+    /** @return the JVM's constraints now (parsed again only when the security properties changed) */
+    public static Snapshot current() {
+        String certpath = Security.getProperty("jdk.certpath.disabledAlgorithms");
+        String curves = Security.getProperty("jdk.disabled.namedCurves");
+        Snapshot s = snapshot;
+        if (s != null && Objects.equals(s.certpath(), certpath) && Objects.equals(s.curves(), curves)) {
+            return s;
+        }
+        s = parse(certpath, curves);
+        snapshot = s;
+        return s;
     }
 
     private static Optional<String> curveOf(ECParameterSpec p) {
@@ -152,27 +192,13 @@ public final class JdkAlgorithmPolicy {
         return Map.copyOf(m);
     }
 
-    private static Snapshot current() {
-        String certpath = Security.getProperty("jdk.certpath.disabledAlgorithms");
-        String curves = Security.getProperty("jdk.disabled.namedCurves");
-        Snapshot s = snapshot;
-        if (s != null && Objects.equals(s.certpath(), certpath) && Objects.equals(s.curves(), curves)) {
-            return s;
-        }
-        s = parse(certpath, curves);
-        snapshot = s;
-        return s;
-    }
-
     /** Names that matter to the fast path; an entry naming anything else is irrelevant to it. */
     private static Set<String> relevantNames() {
         Set<String> names = new HashSet<>(Set.of("rsa", "ec", "ecdsa"));
         for (SignatureAlgorithm a : SIGNATURES.values()) {
-            names.add(lower(a.jcaName()));
-            names.add(lower(a.hash()));
-            names.add(lower(a.hashDashed()));
+            names.addAll(a.names());
         }
-        CURVES.values().forEach(l -> l.forEach(n -> names.add(lower(n))));
+        CURVES.values().forEach(names::addAll);
         return names;
     }
 
