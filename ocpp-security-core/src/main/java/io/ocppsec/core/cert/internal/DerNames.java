@@ -76,6 +76,15 @@ final class DerNames {
         }
     }
 
+    private static boolean ascii(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Subidentifiers in minimal base-128: no 0x80 lead byte, the last byte ends one. */
     private static boolean wellFormedOid(byte[] b, int from, int to) {
         if (to <= from || to - from > 64 || (b[to - 1] & 0x80) != 0) {
@@ -94,6 +103,9 @@ final class DerNames {
     private static String decode(int tag, byte[] b, int from, int to) {
         switch (tag) {
             case 0x0C: // UTF8String
+                if (ascii(b, from, to)) {
+                    return new String(b, from, to - from, StandardCharsets.US_ASCII); // the same as UTF-8 here
+                }
                 try {
                     return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                             .onUnmappableCharacter(CodingErrorAction.REPORT)
@@ -105,10 +117,8 @@ final class DerNames {
             case 0x16: // IA5String
             case 0x1A: // VisibleString
             case 0x12: // NumericString
-                for (int i = from; i < to; i++) {
-                    if (b[i] < 0) {
-                        return null; // not 7-bit: let the general reader decide
-                    }
+                if (!ascii(b, from, to)) {
+                    return null; // not 7-bit: let the general reader decide
                 }
                 return new String(b, from, to - from, StandardCharsets.US_ASCII);
             case 0x1E: // BMPString
