@@ -1,10 +1,12 @@
 package io.ocppsec.core.cert;
 
+import io.ocppsec.core.cert.internal.KeyIdentifiers;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * A certification path built from a chain as received (any order, with or without the root): the leaf,
@@ -22,26 +24,30 @@ record ChainPath(List<Integer> indices, Optional<X509Certificate> anchor, int an
     }
 
     static ChainPath build(List<X509Certificate> chain, TrustAnchors anchors) {
+        return build(chain, anchors, Names.of(chain));
+    }
+
+    static ChainPath build(List<X509Certificate> chain, TrustAnchors anchors, Names names) {
         int n = chain.size();
         boolean[] used = new boolean[n];
-        int leaf = chooseLeaf(chain, anchors);
+        int leaf = chooseLeaf(chain, anchors, names);
         List<Integer> path = new ArrayList<>();
         path.add(leaf);
         used[leaf] = true;
         int current = leaf;
         for (int step = 0; step < n; step++) {
             X509Certificate cur = chain.get(current);
-            for (X509Certificate a : anchors.withSubject(cur.getIssuerX500Principal())) {
+            for (X509Certificate a : anchors.withSubject(names.issuer(current))) {
                 if (keyIdsMatch(cur, a) && !a.equals(cur)) {
                     return new ChainPath(path, Optional.of(a), indexOf(chain, a));
                 }
             }
-            if (isSelfIssued(cur)) {
+            if (names.selfIssued(current)) {
                 break;
             }
             int next = -1;
             for (int j = 0; j < n; j++) {
-                if (!used[j] && chain.get(j).getSubjectX500Principal().equals(cur.getIssuerX500Principal())) {
+                if (!used[j] && names.subject(j).equals(names.issuer(current))) {
                     if (keyIdsMatch(cur, chain.get(j))) {
                         next = j;
                         break;
@@ -54,7 +60,7 @@ record ChainPath(List<Integer> indices, Optional<X509Certificate> anchor, int an
             if (next < 0) {
                 break;
             }
-            if (anchors.contains(chain.get(next))) {
+            if (isAnchor(chain.get(next), names.subject(next), anchors)) {
                 return new ChainPath(path, Optional.of(chain.get(next)), next);
             }
             used[next] = true;
@@ -64,14 +70,47 @@ record ChainPath(List<Integer> indices, Optional<X509Certificate> anchor, int an
         return new ChainPath(path, Optional.empty(), -1);
     }
 
+    /** The subject and issuer names of a chain, read once (each read of a JDK certificate re-looks them up). */
+    static final class Names {
+        private final X500Principal[] subjects;
+        private final X500Principal[] issuers;
+
+        private Names(X500Principal[] subjects, X500Principal[] issuers) {
+            this.subjects = subjects;
+            this.issuers = issuers;
+        }
+
+        static Names of(List<X509Certificate> chain) {
+            int n = chain.size();
+            X500Principal[] s = new X500Principal[n];
+            X500Principal[] i = new X500Principal[n];
+            for (int k = 0; k < n; k++) {
+                s[k] = chain.get(k).getSubjectX500Principal();
+                i[k] = chain.get(k).getIssuerX500Principal();
+            }
+            return new Names(s, i);
+        }
+
+        X500Principal subject(int k) {
+            return subjects[k];
+        }
+
+        X500Principal issuer(int k) {
+            return issuers[k];
+        }
+
+        boolean selfIssued(int k) {
+            return subjects[k].equals(issuers[k]);
+        }
+    }
+
     /** The leaf issues no other certificate of the chain; the first one if it qualifies (the usual order). */
-    private static int chooseLeaf(List<X509Certificate> chain, TrustAnchors anchors) {
+    private static int chooseLeaf(List<X509Certificate> chain, TrustAnchors anchors, Names names) {
         int n = chain.size();
         boolean[] issuesOther = new boolean[n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
-                if (i != j && !isSelfIssued(chain.get(j))
-                        && chain.get(j).getIssuerX500Principal().equals(chain.get(i).getSubjectX500Principal())) {
+                if (i != j && !names.selfIssued(j) && names.issuer(j).equals(names.subject(i))) {
                     issuesOther[i] = true;
                     break;
                 }
@@ -82,7 +121,7 @@ record ChainPath(List<Integer> indices, Optional<X509Certificate> anchor, int an
         }
         int fallback = -1;
         for (int i = 0; i < n; i++) {
-            if (!issuesOther[i] && !anchors.contains(chain.get(i))) {
+            if (!issuesOther[i] && !isAnchor(chain.get(i), names.subject(i), anchors)) {
                 if (chain.get(i).getBasicConstraints() < 0) {
                     return i;
                 }
@@ -94,30 +133,23 @@ record ChainPath(List<Integer> indices, Optional<X509Certificate> anchor, int an
         return fallback >= 0 ? fallback : 0;
     }
 
+    /** A root has its own subject: only a certificate with that subject needs the fingerprint comparison. */
+    private static boolean isAnchor(X509Certificate c, X500Principal subject, TrustAnchors anchors) {
+        return !anchors.withSubject(subject).isEmpty() && anchors.contains(c);
+    }
+
     static boolean isSelfIssued(X509Certificate c) {
         return c.getSubjectX500Principal().equals(c.getIssuerX500Principal());
     }
 
-    /** AKI of the child against SKI of the candidate issuer, when both are present. */
-    private static boolean keyIdsMatch(X509Certificate child, X509Certificate issuer) {
-        byte[] aki = keyId(child.getExtensionValue("2.5.29.35"), true);
-        byte[] ski = keyId(issuer.getExtensionValue("2.5.29.14"), false);
-        return aki == null || ski == null || Arrays.equals(aki, ski);
-    }
-
-    private static byte[] keyId(byte[] extension, boolean authority) {
-        if (extension == null) {
-            return null;
+    /** AKI of the child against SKI of the candidate issuer, when both are present and readable. */
+    static boolean keyIdsMatch(X509Certificate child, X509Certificate issuer) {
+        byte[] aki = KeyIdentifiers.authorityKeyId(child);
+        if (aki == null || aki == KeyIdentifiers.MALFORMED) {
+            return true; // absent or malformed: let the signature decide
         }
-        try {
-            byte[] inner = org.bouncycastle.asn1.ASN1OctetString.getInstance(extension).getOctets();
-            if (authority) {
-                return org.bouncycastle.asn1.x509.AuthorityKeyIdentifier.getInstance(inner).getKeyIdentifier();
-            }
-            return org.bouncycastle.asn1.ASN1OctetString.getInstance(inner).getOctets();
-        } catch (RuntimeException e) {
-            return null; // malformed: let PKIX judge the signature
-        }
+        byte[] ski = KeyIdentifiers.subjectKeyId(issuer);
+        return ski == null || ski == KeyIdentifiers.MALFORMED || Arrays.equals(aki, ski);
     }
 
     private static int indexOf(List<X509Certificate> chain, X509Certificate c) {

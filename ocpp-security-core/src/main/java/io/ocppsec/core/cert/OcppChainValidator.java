@@ -32,24 +32,32 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>The chain may come in any order and with or without its root. The path is built by issuer name and key
- * identifier matching; the JDK PKIX validator (revocation off) then checks signatures, basicConstraints and
- * pathLen, keyUsage keyCertSign, name constraints and unknown critical extensions; the validity of every
- * certificate (and of the anchor) is checked here so that all expired certificates are reported, not just the
- * first. Path failures are reported under the role's path requirement: A00.FR.308 (CSMS certificate, checked
+ * identifier matching, then validated per RFC 5280 section 6 (revocation off): signatures, name chaining,
+ * basicConstraints and pathLen, keyUsage keyCertSign, name constraints, policies and unknown critical extensions.
+ * The common OCPP chain shape (no name constraints or policy extensions, ECDSA or RSA with SHA-2) is accepted by a
+ * fast path that does these checks directly; anything else, and every refusal, goes through the JDK PKIX
+ * validator, so the report is the same either way. The validity of every certificate (and of the anchor) is
+ * checked here so that all expired certificates are reported, not just the first. Path failures are reported under the role's path requirement: A00.FR.308 (CSMS certificate, checked
  * by the station; the same rule as A00.FR.411 in profile 3), A00.FR.403 (Charging Station certificate),
  * A00.FR.604 (firmware signing certificate: reported as SHALL, because a firmware certificate that does not
  * chain to the Manufacturer root is refused outright, whatever the SHOULD of A00.FR.604 says about who runs
  * the CA).
  *
- * <p>Instances are immutable and thread-safe. Each keeps a bounded cache of intermediates that have been
- * validated to its anchors (keyed by the intermediate's SHA-256 fingerprint, honoured only while the instant
- * is inside the validity of the cached sub-path), so repeated chains sharing an intermediate only verify the
- * leaf. Copies made with {@code with…} methods share the caches.
+ * <p>Instances are immutable and thread-safe. Each keeps two bounded caches, shared by the copies made with
+ * {@code with…} and {@link #toBuilder()} (unless a size is changed): the signatures of CA certificates already
+ * verified (keyed by the issuer's key and the CA certificate's SHA-256), so chains sharing a sub-CA only verify
+ * the leaf's signature ({@link Builder#intermediateCacheSize(int)}); and complete results (path, lint and identity
+ * checks), keyed by the SHA-256 of the chain's encodings in order, the trust anchors and the options, and used
+ * only at instants inside the common validity window of the chain and its root
+ * ({@link Builder#resultCacheSize(int)}). Revocation is never part of a cached result: the revocation source
+ * (with its own cache and TTL) is asked on every validation that passes all other checks.
  */
 public final class OcppChainValidator implements ChainValidator {
 
     /** Default capacity of the intermediate cache. */
     public static final int DEFAULT_INTERMEDIATE_CACHE_SIZE = 256;
+    /** Default capacity of the cache of complete results. */
+    public static final int DEFAULT_RESULT_CACHE_SIZE = 1024;
     /** Default capacity of the revocation cache. */
     public static final int DEFAULT_REVOCATION_CACHE_SIZE = 10_000;
     /** Default longest time a revocation answer is cached (shortened by its nextUpdate). */
@@ -65,7 +73,16 @@ public final class OcppChainValidator implements ChainValidator {
     private final boolean fastExpiration;
     private final Clock clock;
     private final Optional<RevocationChecker> revocation;
-    private final BoundedCache<String, PathValidation.CachedIssuer> intermediates;
+    private final BoundedCache<String, Boolean> intermediates;
+    private final ResultCache results;
+    private final Options options;
+    private final boolean fastPath;
+
+    /** Everything besides the chain, the anchors and the instant that decides a (revocation-free) result. */
+    private record Options(CertificateRole role, RequirementId pathRequirement, Optional<String> expectedFqdn,
+                           Optional<String> expectedOrganization, Optional<String> expectedSerialNumber,
+                           boolean fastExpiration, boolean allowSubjectAltNameMatch) {
+    }
 
     private OcppChainValidator(Builder b) {
         this.role = b.role;
@@ -79,6 +96,10 @@ public final class OcppChainValidator implements ChainValidator {
         this.clock = b.clock;
         this.revocation = b.revocation;
         this.intermediates = b.intermediates;
+        this.results = b.results;
+        this.fastPath = b.fastPath;
+        this.options = new Options(role, pathRequirement, expectedFqdn, expectedOrganization, expectedSerialNumber,
+                fastExpiration, allowSubjectAltNameMatch);
     }
 
     /**
@@ -173,7 +194,10 @@ public final class OcppChainValidator implements ChainValidator {
         return new Builder(CertificateRole.FIRMWARE_SIGNING, manufacturer, "A00.FR.604").build();
     }
 
-    /** @return a builder holding this validator's settings (the caches are shared unless a size is changed) */
+    /**
+     * @return a builder holding this validator's settings; the validators it builds share this one's caches unless
+     *     a cache size is set, which gives them fresh caches
+     */
     public Builder toBuilder() {
         return new Builder(this);
     }
@@ -258,21 +282,38 @@ public final class OcppChainValidator implements ChainValidator {
                     "a chain of " + chain.size() + " certificates",
                     "at most " + CertificateParser.DEFAULT_MAX_CERTIFICATES * 2 + " certificates")), Optional.empty());
         }
-        ChainPath path = ChainPath.build(chain, anchors);
-        ValidationResult.Builder r = ValidationResult.builder();
-        PathValidation pv = new PathValidation(chain, path, anchors, pathRequirement, role.hierarchy(), intermediates);
-        pv.validate(at, r);
-        lint(chain, path, r);
-        checkIdentity(chain.get(path.indices().get(0)), path.indices().get(0), r);
-        if (role == CertificateRole.FIRMWARE_SIGNING) {
-            checkFirmwareSigner(chain.get(path.indices().get(0)), path.indices().get(0), r);
+        Optional<ResultCache.Key> key = results.key(chain, anchors, options);
+        Optional<ResultCache.Entry> hit = key.flatMap(k -> results.get(k, at));
+        ValidationResult checked;
+        ChainPath path;
+        if (hit.isPresent()) {
+            checked = hit.get().result();
+            path = hit.get().path();
+        } else {
+            path = ChainPath.build(chain, anchors);
+            ValidationResult.Builder r = ValidationResult.builder();
+            PathValidation pv = new PathValidation(chain, path, anchors, pathRequirement, role.hierarchy(),
+                    intermediates, fastPath);
+            pv.validate(at, r);
+            lint(chain, path, r);
+            checkIdentity(chain.get(path.indices().get(0)), path.indices().get(0), r);
+            if (role == CertificateRole.FIRMWARE_SIGNING) {
+                checkFirmwareSigner(chain.get(path.indices().get(0)), path.indices().get(0), r);
+            }
+            checked = r.build();
+            if (key.isPresent() && pv.reusable()) {
+                results.put(key.get(), chain, path, checked, at);
+            }
         }
-        if (revocation.isPresent() && r.build().isCompliant()) {
-            int leafIndex = path.indices().get(0);
-            Optional<X509Certificate> issuer = path.indices().size() > 1
-                    ? Optional.of(chain.get(path.indices().get(1))) : path.anchor();
-            issuer.flatMap(i -> revocation.get().check(chain.get(leafIndex), i, leafIndex, at)).ifPresent(r::add);
+        if (revocation.isEmpty() || !checked.isCompliant()) {
+            return new Outcome(checked, Optional.of(path));
         }
+        // Never cached with the result: a revoked certificate is refused as soon as the source says so.
+        ValidationResult.Builder r = ValidationResult.builder().addAll(checked);
+        int leafIndex = path.indices().get(0);
+        Optional<X509Certificate> issuer = path.indices().size() > 1
+                ? Optional.of(chain.get(path.indices().get(1))) : path.anchor();
+        issuer.flatMap(i -> revocation.get().check(chain.get(leafIndex), i, leafIndex, at)).ifPresent(r::add);
         return new Outcome(r.build(), Optional.of(path));
     }
 
@@ -371,7 +412,9 @@ public final class OcppChainValidator implements ChainValidator {
         private int revocationCacheSize = DEFAULT_REVOCATION_CACHE_SIZE;
         private Optional<RevocationChecker> revocation = Optional.empty();
         private boolean revocationChanged;
-        private BoundedCache<String, PathValidation.CachedIssuer> intermediates;
+        private BoundedCache<String, Boolean> intermediates;
+        private ResultCache results;
+        private boolean fastPath = true;
 
         private Builder(CertificateRole role, TrustAnchors anchors, String pathRequirement) {
             this.role = role;
@@ -383,6 +426,7 @@ public final class OcppChainValidator implements ChainValidator {
             }
             this.pathRequirement = RequirementId.of(pathRequirement);
             this.intermediates = new BoundedCache<>(DEFAULT_INTERMEDIATE_CACHE_SIZE);
+            this.results = new ResultCache(DEFAULT_RESULT_CACHE_SIZE);
         }
 
         private Builder(OcppChainValidator v) {
@@ -403,6 +447,8 @@ public final class OcppChainValidator implements ChainValidator {
                 revocationCacheSize = c.cacheSize();
             });
             this.intermediates = v.intermediates;
+            this.results = v.results;
+            this.fastPath = v.fastPath;
         }
 
         /**
@@ -491,11 +537,33 @@ public final class OcppChainValidator implements ChainValidator {
         }
 
         /**
-         * @param maxEntries capacity of the cache of validated intermediates (0 disables it)
+         * @param maxEntries capacity of the cache of verified CA certificate signatures (0 disables it)
          * @return this builder
+         * @throws IllegalArgumentException when negative
          */
         public Builder intermediateCacheSize(int maxEntries) {
             this.intermediates = new BoundedCache<>(maxEntries);
+            this.results = new ResultCache(results.capacity()); // a copy with other cache settings starts afresh
+            return this;
+        }
+
+        /**
+         * A cache of complete results for chains seen before (path, lint and identity checks; never revocation),
+         * used only at instants inside the common validity window of the chain and its root.
+         *
+         * @param maxEntries capacity of the result cache ({@link #DEFAULT_RESULT_CACHE_SIZE} by default; 0 disables it)
+         * @return this builder
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder resultCacheSize(int maxEntries) {
+            this.results = new ResultCache(maxEntries);
+            this.intermediates = new BoundedCache<>(intermediates.capacity()); // starts afresh, as above
+            return this;
+        }
+
+        /** For tests: off sends every chain through the JDK PKIX validator. */
+        Builder fastPath(boolean enabled) {
+            this.fastPath = enabled;
             return this;
         }
 
@@ -516,8 +584,13 @@ public final class OcppChainValidator implements ChainValidator {
         }
     }
 
-    /** @return the number of cached intermediates (for tests and monitoring) */
+    /** @return the number of cached CA certificate signatures (for tests and monitoring) */
     int cachedIntermediates() {
         return intermediates.size();
+    }
+
+    /** @return the number of cached results (for tests and monitoring) */
+    int cachedResults() {
+        return results.size();
     }
 }

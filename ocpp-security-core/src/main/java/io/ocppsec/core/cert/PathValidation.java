@@ -6,7 +6,7 @@ import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.core.cert.CertificateRole.Hierarchy;
 import io.ocppsec.core.cert.internal.BoundedCache;
-import io.ocppsec.core.cert.internal.Fingerprints;
+import io.ocppsec.core.cert.internal.JdkAlgorithmPolicy;
 import io.ocppsec.core.cert.internal.X509Names;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
@@ -27,37 +27,40 @@ import java.util.Set;
 
 /**
  * RFC 5280 section 6 path validation of one {@link ChainPath} at one instant: validity of every certificate
- * (reported for each, not just the first), then the JDK PKIX validator (signatures, basicConstraints, pathLen,
- * keyUsage keyCertSign, name constraints, unknown critical extensions) with revocation disabled, its failure
- * mapped to a violation at the failing certificate's received index.
+ * (reported for each, not just the first), then either the {@link FastPath} (the common OCPP chain shape, accepted
+ * without the JDK machinery) or the JDK PKIX validator (signatures, basicConstraints, pathLen, keyUsage
+ * keyCertSign, name constraints, policies, unknown critical extensions) with revocation disabled, its failure
+ * mapped to a violation at the failing certificate's received index. Every refusal comes from PKIX, so the report
+ * is the same whichever way a chain went.
  */
 final class PathValidation {
-
-    /** An intermediate already validated to the anchors, usable while the instant is in [notBefore, notAfter]. */
-    record CachedIssuer(Instant notBefore, Instant notAfter) {
-        boolean covers(Instant at) {
-            return !at.isBefore(notBefore) && !at.isAfter(notAfter);
-        }
-    }
-
-    private static final String NAME_CONSTRAINTS = "2.5.29.30";
-    private static final List<String> POLICY_EXTENSIONS = List.of("2.5.29.36", "2.5.29.54");
 
     private final List<X509Certificate> chain;
     private final ChainPath path;
     private final TrustAnchors anchors;
     private final RequirementId requirement;
     private final Hierarchy hierarchy;
-    private final BoundedCache<String, CachedIssuer> cache;
+    private final BoundedCache<String, Boolean> verified;
+    private final boolean fastPath;
+    private boolean reusable;
 
     PathValidation(List<X509Certificate> chain, ChainPath path, TrustAnchors anchors, RequirementId requirement,
-                   Hierarchy hierarchy, BoundedCache<String, CachedIssuer> cache) {
+                   Hierarchy hierarchy, BoundedCache<String, Boolean> verified, boolean fastPath) {
         this.chain = chain;
         this.path = path;
         this.anchors = anchors;
         this.requirement = requirement;
         this.hierarchy = hierarchy;
-        this.cache = cache;
+        this.verified = verified;
+        this.fastPath = fastPath;
+    }
+
+    /**
+     * @return whether the outcome of the last {@link #validate} depends on the instant only through the validity
+     *     periods of the certificates (so it may be reused at any instant inside all of them)
+     */
+    boolean reusable() {
+        return reusable;
     }
 
     /**
@@ -80,30 +83,17 @@ final class PathValidation {
                             + "' is neither in the chain nor one of the trusted " + hierarchy + " roots";
             r.add(violation("no certification path to a trusted " + hierarchy + " root: " + why,
                     idx.get(idx.size() - 1)));
+            reusable = true;
             return;
         }
         X509Certificate anchor = path.anchor().get();
-        boolean anchorBroken = checkValidity(anchor, path.anchorIndex(), at, r, true);
-        boolean upperBroken = anchorBroken;
-        for (int k = 1; k < certs.size(); k++) {
-            upperBroken |= at.isBefore(certs.get(k).getNotBefore().toInstant())
-                    || at.isAfter(certs.get(k).getNotAfter().toInstant());
-        }
+        checkValidity(anchor, path.anchorIndex(), at, r, true);
 
-        Date pkixDate = Date.from(validityBroken ? dateInsideAllValidities(certs, at) : at);
-        String issuerKey = certs.size() > 1 ? Fingerprints.of(certs.get(1)) : null;
-        boolean hit = issuerKey != null && cache.get(issuerKey).filter(c -> c.covers(at)).isPresent();
-        if (hit) {
-            // The issuer was validated to these anchors before and is valid now: only the leaf needs checking.
-            // Any failure is re-checked on the full path so that the report is the same with or without the cache.
-            try {
-                if (runPkix(certs.subList(0, 1), Set.of(new TrustAnchor(certs.get(1), null)), pkixDate).isEmpty()) {
-                    return;
-                }
-            } catch (GeneralSecurityException | RuntimeException e) {
-                // fall through to the full validation
-            }
+        if (fastPath && !validityBroken && FastPath.validate(certs, anchor, at, verified) == FastPath.Verdict.ACCEPTED) {
+            reusable = true;
+            return;
         }
+        Date pkixDate = Date.from(validityBroken ? dateInsideAllValidities(certs, at) : at);
         Optional<CertPathValidatorException> failure;
         try {
             failure = runPkix(certs, anchors.pkixAnchors(), pkixDate);
@@ -112,10 +102,8 @@ final class PathValidation {
             r.add(violation("path validation could not run (" + e.getClass().getSimpleName() + ")", -1));
             return;
         }
+        reusable = !JdkAlgorithmPolicy.timeDependent();
         if (failure.isEmpty()) {
-            if (issuerKey != null && !upperBroken && cacheable(certs)) {
-                cache.put(issuerKey, window(certs.subList(1, certs.size()), anchor));
-            }
             return;
         }
         CertPathValidatorException e = failure.get();
@@ -145,17 +133,20 @@ final class PathValidation {
                                   boolean anchor) {
         Instant nb = c.getNotBefore().toInstant();
         Instant na = c.getNotAfter().toInstant();
-        String what = anchor ? "trusted root '" + X509Names.printable(c.getSubjectX500Principal().getName()) + "'"
-                : "certificate";
         if (at.isBefore(nb)) {
-            r.add(violation(what + " not valid before " + nb + " (checked at " + at + ")", index));
+            r.add(violation(what(c, anchor) + " not valid before " + nb + " (checked at " + at + ")", index));
             return true;
         }
         if (at.isAfter(na)) {
-            r.add(violation(what + " expired at " + na + " (checked at " + at + ")", index));
+            r.add(violation(what(c, anchor) + " expired at " + na + " (checked at " + at + ")", index));
             return true;
         }
         return false;
+    }
+
+    private static String what(X509Certificate c, boolean anchor) {
+        return anchor ? "trusted root '" + X509Names.printable(c.getSubjectX500Principal().getName()) + "'"
+                : "certificate";
     }
 
     private Violation violation(String found, int index) {
@@ -178,37 +169,6 @@ final class PathValidation {
             return at;
         }
         return at.isBefore(lo) ? lo : at.isAfter(hi) ? hi : at;
-    }
-
-    private static CachedIssuer window(List<X509Certificate> upper, X509Certificate anchor) {
-        Instant lo = anchor.getNotBefore().toInstant();
-        Instant hi = anchor.getNotAfter().toInstant();
-        for (X509Certificate c : upper) {
-            Instant nb = c.getNotBefore().toInstant();
-            Instant na = c.getNotAfter().toInstant();
-            lo = nb.isAfter(lo) ? nb : lo;
-            hi = na.isBefore(hi) ? na : hi;
-        }
-        return new CachedIssuer(lo, hi);
-    }
-
-    /**
-     * Only an issuer whose sub-path constrains neither names nor policies may stand in for it as a trust anchor
-     * (the JDK PKIX validator ignores an anchor certificate's constraints and refuses anchor name constraints).
-     */
-    private static boolean cacheable(List<X509Certificate> certs) {
-        for (int k = 1; k < certs.size(); k++) {
-            X509Certificate c = certs.get(k);
-            for (String oid : POLICY_EXTENSIONS) {
-                if (c.getExtensionValue(oid) != null) {
-                    return false;
-                }
-            }
-            if (c.getExtensionValue(NAME_CONSTRAINTS) != null) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String describe(CertPathValidatorException e) {

@@ -41,7 +41,8 @@ public final class HostNames {
      * @return whether it looks like an IPv4 or IPv6 address
      */
     public static boolean isIpAddress(String s) {
-        return IPV4.matcher(s).matches() || (s.indexOf(':') >= 0 && IPV6.matcher(s).matches() && s.length() >= 2);
+        return (digitsAndDots(s) && IPV4.matcher(s).matches())
+                || (s.indexOf(':') >= 0 && IPV6.matcher(s).matches() && s.length() >= 2);
     }
 
     /**
@@ -49,7 +50,19 @@ public final class HostNames {
      * @return whether it looks like a URL (a scheme followed by {@code ://}, or a well-known scheme)
      */
     public static boolean isUrl(String s) {
-        return URL.matcher(s).matches() || s.contains("/");
+        // Both URL patterns need a ':'; most names have none, so the regex is skipped for them.
+        return (s.indexOf(':') >= 0 && URL.matcher(s).matches()) || s.contains("/");
+    }
+
+    /** Cheap pre-check: an IPv4 address has nothing but digits and dots. */
+    private static boolean digitsAndDots(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && c != '.') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

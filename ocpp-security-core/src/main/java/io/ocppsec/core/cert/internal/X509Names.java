@@ -39,10 +39,17 @@ public final class X509Names {
      * @return every value of that type in the subject (multi-valued RDNs included)
      */
     public static List<String> values(X509Certificate cert, ASN1ObjectIdentifier type) {
+        byte[] encoded = cert.getSubjectX500Principal().getEncoded();
+        List<String> fast = DerNames.values(encoded, type);
+        return fast != null ? fast : valuesWithBouncyCastle(encoded, type);
+    }
+
+    /** The general reader, for names the small DER reader leaves aside (unusual string types, odd encodings). */
+    static List<String> valuesWithBouncyCastle(byte[] encoded, ASN1ObjectIdentifier type) {
         List<String> out = new ArrayList<>();
         X500Name name;
         try {
-            name = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
+            name = X500Name.getInstance(encoded);
         } catch (RuntimeException e) {
             return out;
         }
