@@ -275,7 +275,7 @@ class FileResourceLimitsTest {
             Optional<?> o = probe(() -> v.checkRequest(SIGNATURE_AT_LIMIT, over)).cheap().outcome(Optional.class);
             var bad = (FirmwareVerificationOutcome.InvalidFirmwareSigningCertificate) o.orElseThrow();
             assertThat(bad.problem()).isEqualTo(FirmwareVerificationOutcome.CertificateProblem.MALFORMED);
-            assertThat(bad.detail()).contains("more than the 5500 allowed");
+            assertThat(bad.detail()).contains("TOO_LARGE").contains("limit of 5500");
         }
     }
 
