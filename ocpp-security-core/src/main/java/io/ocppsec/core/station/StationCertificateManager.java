@@ -1,5 +1,6 @@
 package io.ocppsec.core.station;
 
+import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.message.CertificateSignedRequest;
 import io.ocppsec.api.message.CertificateSignedResponse;
 import io.ocppsec.api.message.CertificateSignedResponse.CertificateSignedStatus;
@@ -103,6 +104,7 @@ public final class StationCertificateManager {
     private final Duration waitMinimum;
     private final int repeatTimes;
     private final Optional<ChainValidator> v2gValidator;
+    private final Optional<java.util.function.Supplier<SecurityProfile>> securityProfile;
     private final Map<CertificateSigningUse, PendingCsr> pending = new EnumMap<>(CertificateSigningUse.class);
     private final Map<CertificateSigningUse, CsrRetrySchedule> schedules = new EnumMap<>(CertificateSigningUse.class);
     private Optional<CertificateSigningUse> lastSent = Optional.empty();
@@ -120,6 +122,7 @@ public final class StationCertificateManager {
         this.waitMinimum = b.waitMinimum;
         this.repeatTimes = b.repeatTimes;
         this.v2gValidator = b.v2gValidator;
+        this.securityProfile = b.securityProfile;
         for (CertificateSigningUse use : CertificateSigningUse.values()) {
             schedules.put(use, CsrRetrySchedule.of(waitMinimum, repeatTimes));
         }
@@ -151,6 +154,11 @@ public final class StationCertificateManager {
      */
     public TriggerResult onTriggerMessage(TriggerMessageRequest request) {
         Objects.requireNonNull(request, "request");
+        if (onProfile1() && (request.requestedMessage() == TriggerMessageRequest.MessageTrigger.SIGN_CHARGING_STATION_CERTIFICATE
+                || request.requestedMessage() == TriggerMessageRequest.MessageTrigger.SIGN_V2G_CERTIFICATE)) {
+            return new TriggerResult(new TriggerMessageResponse(TriggerMessageStatus.REJECTED, profile1Status()),
+                    Optional.empty(), this);
+        }
         Optional<CertificateSigningUse> use;
         switch (request.requestedMessage()) {
             case SIGN_CHARGING_STATION_CERTIFICATE:
@@ -178,6 +186,9 @@ public final class StationCertificateManager {
      * @throws IllegalStateException for a V2GCertificate when no V2G validator was configured
      */
     public SignCertificateRequest startRenewal(CertificateSigningUse use) throws CsrException {
+        if (onProfile1()) {
+            throw new IllegalStateException(PROFILE_1_INFO);
+        }
         Objects.requireNonNull(use, "use");
         if (use == CertificateSigningUse.V2G_CERTIFICATE && v2gValidator.isEmpty()) {
             throw new IllegalStateException("V2G certificates are not handled: no V2G validator configured");
@@ -194,6 +205,9 @@ public final class StationCertificateManager {
      * @throws CsrException when no key pair or CSR could be made
      */
     public synchronized Optional<SignCertificateRequest> renewalIfDue(CertificateSigningUse use) throws CsrException {
+        if (onProfile1()) {
+            return Optional.empty();
+        }
         Objects.requireNonNull(use, "use");
         if (!store.renewalDue(use) || pending.containsKey(use)) {
             return Optional.empty();
@@ -334,6 +348,9 @@ public final class StationCertificateManager {
      */
     public synchronized CertificateSignedResponse onCertificateSigned(CertificateSignedRequest request) {
         Objects.requireNonNull(request, "request");
+        if (onProfile1()) {
+            return rejected(PROFILE_1_REASON, PROFILE_1_INFO);
+        }
         CertificateSigningUse use = request.certificateType().orElse(CertificateSigningUse.CHARGING_STATION_CERTIFICATE);
         String chainText = request.certificateChain();
         if (chainText.length() > maxChainSize) { // A02.FR.16 / A03.FR.16: before any parsing
@@ -436,6 +453,20 @@ public final class StationCertificateManager {
         return rejected(SignedCertificateCheck.INVALID_CERTIFICATE, result.describe());
     }
 
+    /** Reason code used when a certificate operation is refused on security profile 1. */
+    public static final String PROFILE_1_REASON = "NotSupported";
+    private static final String PROFILE_1_INFO =
+            "certificate operations are refused on security profile 1 (no TLS): upgrade the profile first";
+
+    /** @return whether the station is on profile 1, where certificate operations are refused */
+    private boolean onProfile1() {
+        return securityProfile.map(p -> p.get() == SecurityProfile.UNSECURED_TRANSPORT_BASIC_AUTH).orElse(false);
+    }
+
+    private static Optional<StatusInfo> profile1Status() {
+        return Optional.of(new StatusInfo(PROFILE_1_REASON, Optional.of(PROFILE_1_INFO)));
+    }
+
     private static CertificateSignedResponse rejected(String reason, String info) {
         return new CertificateSignedResponse(CertificateSignedStatus.REJECTED,
                 Optional.of(new StatusInfo(reason, Optional.of(CertificateStoreMessages.clip(info)))));
@@ -452,7 +483,12 @@ public final class StationCertificateManager {
      * @return the response
      */
     public synchronized InstallCertificateResponse onInstallCertificate(InstallCertificateRequest request) {
-        return storeMessages.install(Objects.requireNonNull(request, "request"));
+        Objects.requireNonNull(request, "request");
+        if (onProfile1()) {
+            return new InstallCertificateResponse(InstallCertificateResponse.InstallCertificateStatus.REJECTED,
+                    profile1Status());
+        }
+        return storeMessages.install(request);
     }
 
     /**
@@ -463,7 +499,12 @@ public final class StationCertificateManager {
      * @return Accepted, Failed or NotFound
      */
     public synchronized DeleteCertificateResponse onDeleteCertificate(DeleteCertificateRequest request) {
-        return storeMessages.delete(Objects.requireNonNull(request, "request"));
+        Objects.requireNonNull(request, "request");
+        if (onProfile1()) {
+            return new DeleteCertificateResponse(DeleteCertificateResponse.DeleteCertificateStatus.FAILED,
+                    profile1Status());
+        }
+        return storeMessages.delete(request);
     }
 
     /**
@@ -497,6 +538,7 @@ public final class StationCertificateManager {
         private Duration waitMinimum = Duration.ofSeconds(30);
         private int repeatTimes;
         private Optional<ChainValidator> v2gValidator = Optional.empty();
+        private Optional<java.util.function.Supplier<SecurityProfile>> securityProfile = Optional.empty();
 
         private Builder(StationCertificateStore store, SecurityEventReporter reporter, String organizationName,
                         String serialNumber) {
@@ -568,6 +610,20 @@ public final class StationCertificateManager {
          */
         public Builder v2gCertificates(ChainValidator validator) {
             this.v2gValidator = Optional.of(Objects.requireNonNull(validator, "validator"));
+            return this;
+        }
+
+        /**
+         * The security profile in force, read on every message. On profile 1 (no TLS) certificate operations
+         * are refused with a clear status: CertificateSigned and InstallCertificate Rejected, DeleteCertificate
+         * Failed, the two certificate triggers Rejected (reason {@value #PROFILE_1_REASON}), and no renewal
+         * starts. Stations that can run on profile 1 should always set it.
+         *
+         * @param profile supplies the current {@code SecurityCtrlr.SecurityProfile}
+         * @return this builder
+         */
+        public Builder securityProfile(java.util.function.Supplier<SecurityProfile> profile) {
+            this.securityProfile = Optional.of(Objects.requireNonNull(profile, "profile"));
             return this;
         }
 

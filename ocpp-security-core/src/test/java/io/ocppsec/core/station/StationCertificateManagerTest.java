@@ -262,4 +262,34 @@ class StationCertificateManagerTest {
         assertThatThrownBy(() -> b.build().startRenewal(CertificateSigningUse.V2G_CERTIFICATE))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void certificateOperationsAreRefusedOnSecurityProfile1() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<io.ocppsec.api.SecurityProfile> profile =
+                new java.util.concurrent.atomic.AtomicReference<>(io.ocppsec.api.SecurityProfile.UNSECURED_TRANSPORT_BASIC_AUTH);
+        flow = new Flow(pki, dir, b -> b.securityProfile(profile::get));
+        TriggerResult t = flow.station.onTriggerMessage(
+                CertificateUpdateAdvisor.triggerFor(CertificateSigningUse.CHARGING_STATION_CERTIFICATE));
+        assertThat(t.response().status()).isEqualTo(TriggerMessageStatus.REJECTED);
+        assertThat(t.response().statusInfo()).map(StatusInfo::reasonCode).contains(StationCertificateManager.PROFILE_1_REASON);
+        assertThat(t.followUp()).isEmpty();
+        assertThat(flow.generatedKeys).isEmpty();
+        assertThatThrownBy(() -> flow.station.startRenewal(CertificateSigningUse.CHARGING_STATION_CERTIFICATE))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("security profile 1");
+        assertThat(flow.station.renewalIfDue(CertificateSigningUse.CHARGING_STATION_CERTIFICATE)).isEmpty();
+        assertThat(flow.station.onCertificateSigned(new CertificateSignedRequest(pki.station().chainPem(),
+                Optional.empty())).status()).isEqualTo(CertificateSignedStatus.REJECTED);
+        assertThat(flow.station.onInstallCertificate(new InstallCertificateRequest(
+                InstallCertificateUse.CSMS_ROOT_CERTIFICATE, pki.foreignRoot().pem())).status())
+                .isEqualTo(InstallCertificateStatus.REJECTED);
+        var ids = flow.station.onGetInstalledCertificateIds(new GetInstalledCertificateIdsRequest(List.of()));
+        assertThat(ids.statusInfo().map(StatusInfo::reasonCode)).as("reading is still allowed")
+                .isNotEqualTo(Optional.of(StationCertificateManager.PROFILE_1_REASON));
+
+        // After the upgrade to profile 2 the same trigger is accepted.
+        profile.set(io.ocppsec.api.SecurityProfile.TLS_BASIC_AUTH);
+        assertThat(flow.station.onTriggerMessage(CertificateUpdateAdvisor.triggerFor(
+                CertificateSigningUse.CHARGING_STATION_CERTIFICATE)).response().status())
+                .isEqualTo(TriggerMessageStatus.ACCEPTED);
+    }
 }
