@@ -19,11 +19,13 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Validating a 3-certificate Charging Station chain (leaf, CSO sub-CA, CSO root, as a CSMS receives it
@@ -33,6 +35,8 @@ import org.openjdk.jmh.annotations.State;
  * are on and the same chain repeats, as on a CSMS where a station reconnects. PKIX has no such cache. Both sides
  * get the same certificate objects, whose JDK implementation remembers its last signature verification.
  */
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 2)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

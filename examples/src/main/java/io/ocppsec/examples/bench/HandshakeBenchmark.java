@@ -27,11 +27,13 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
@@ -41,6 +43,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * with {@code KeyManagerFactory}/{@code TrustManagerFactory} (JDK PKIX, no OCPP checks). Each operation is
  * a fresh TCP connection and a full handshake: the client session is invalidated so nothing is resumed.
  */
+@Warmup(iterations = 6, time = 2)
+@Measurement(iterations = 4, time = 2)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -20,11 +20,13 @@ import java.util.stream.Stream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
@@ -33,6 +35,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * against the baseline of the same durable work done by hand: two plain {@code FileChannel} appends
  * (the event line and an acknowledgement line), each followed by {@code force(false)}.
  */
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 2)
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
