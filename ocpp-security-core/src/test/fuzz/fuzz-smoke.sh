@@ -51,6 +51,10 @@ TARGETS=(
   OcspResponseFuzzTest#check
   FirmwareVerifierFuzzTest#checkRequest
   FirmwareVerifierFuzzTest#verify
+  CertificateParserFuzzTest#parsePem
+  CertificateParserFuzzTest#parseDer
+  BasicAuthHeaderFuzzTest#parse
+  FileCertificateStorePersistenceFuzzTest#load
 )
 if [ "$#" -gt 0 ]; then
   TARGETS=("$@")

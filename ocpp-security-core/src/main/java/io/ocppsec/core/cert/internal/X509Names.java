@@ -44,6 +44,9 @@ public final class X509Names {
         return fast != null ? fast : valuesWithBouncyCastle(encoded, type);
     }
 
+    /** Stands for a name value that cannot be decoded; it never equals an expected CN or O. */
+    public static final String UNDECODABLE = "\uFFFD(undecodable value)";
+
     /** The general reader, for names the small DER reader leaves aside (unusual string types, odd encodings). */
     static List<String> valuesWithBouncyCastle(byte[] encoded, ASN1ObjectIdentifier type) {
         List<String> out = new ArrayList<>();
@@ -53,13 +56,22 @@ public final class X509Names {
         } catch (RuntimeException e) {
             return out;
         }
-        for (RDN rdn : name.getRDNs()) {
-            for (AttributeTypeAndValue tv : rdn.getTypesAndValues()) {
-                if (tv.getType().equals(type)) {
-                    ASN1Encodable v = tv.getValue();
-                    out.add(v instanceof ASN1String ? ((ASN1String) v).getString() : v.toString());
+        try {
+            for (RDN rdn : name.getRDNs()) {
+                for (AttributeTypeAndValue tv : rdn.getTypesAndValues()) {
+                    if (tv.getType().equals(type)) {
+                        ASN1Encodable v = tv.getValue();
+                        try {
+                            out.add(v instanceof ASN1String ? ((ASN1String) v).getString() : v.toString());
+                        } catch (RuntimeException badString) {
+                            // e.g. a UTF8String that is not UTF-8 (found by fuzzing): it can equal no expected name
+                            out.add(UNDECODABLE);
+                        }
+                    }
                 }
             }
+        } catch (RuntimeException malformedRdn) {
+            out.add(UNDECODABLE);
         }
         return out;
     }
