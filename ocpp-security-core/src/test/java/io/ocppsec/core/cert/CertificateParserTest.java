@@ -73,6 +73,8 @@ class CertificateParserTest {
                 Arguments.of("PEM header", "-----BEGIN CERTIFICATE-----\nProc-Type: 4,ENCRYPTED\n" + body
                         + "\n-----END CERTIFICATE-----\n", Reason.GARBAGE_IN_ARMOUR, 0),
                 Arguments.of("bad base64 length", ONE_PEM.replace(lines[2], lines[2].substring(1)), Reason.BAD_BASE64, 0),
+                Arguments.of("unpadded base64", "-----BEGIN CERTIFICATE-----\naGVsbG8gd29ybGQ\n"
+                        + "-----END CERTIFICATE-----", Reason.BAD_BASE64, 0),
                 Arguments.of("valid base64, not DER", "-----BEGIN CERTIFICATE-----\naGVsbG8gd29ybGQ=\n"
                         + "-----END CERTIFICATE-----", Reason.NOT_A_CERTIFICATE, 0),
                 Arguments.of("truncated DER", ONE_PEM.replace(lines[lines.length - 2] + "\n", ""),
