@@ -134,6 +134,8 @@ class PasswordBoundariesTest {
         assertThat(reasonOf(pbkdf2(PasswordHasher.MAX_PBKDF2_ITERATIONS + 1, 16, 32))).isEqualTo(Reason.PARAMETER_OUT_OF_RANGE);
         assertThat(PasswordHasher.pbkdf2Sha256(PasswordHasher.MIN_PBKDF2_ITERATIONS))
                 .hasToString("PasswordHasher{pbkdf2-sha256 i=1000}");
+        assertThat(PasswordHasher.pbkdf2Sha256(PasswordHasher.MAX_PBKDF2_ITERATIONS))
+                .hasToString("PasswordHasher{pbkdf2-sha256 i=2000000}");
         assertThatThrownBy(() -> PasswordHasher.pbkdf2Sha256(PasswordHasher.MIN_PBKDF2_ITERATIONS - 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PasswordHasher.pbkdf2Sha256(PasswordHasher.MAX_PBKDF2_ITERATIONS + 1))
