@@ -234,6 +234,10 @@ public final class CertificateParser {
         if (b64.length() == 0) {
             throw new CertificateParseException(Reason.NOT_A_CERTIFICATE, block, lineOf(pem, from), "empty block");
         }
+        if (b64.length() % 4 != 0) { // java.util.Base64 accepts a missing final padding; PEM (RFC 7468) does not
+            throw new CertificateParseException(Reason.BAD_BASE64, block, lineOf(pem, from),
+                    "base64 of " + b64.length() + " characters with a wrong length or padding");
+        }
         try {
             if (b64.length() % 4 != 0) { // the JDK decoder accepts missing padding; RFC 7468 does not
                 throw new IllegalArgumentException("base64 length not a multiple of 4");

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -306,6 +307,7 @@ class OcppChainValidatorTest {
     }
 
     @Test
+    @Tag("concurrency") // left out of mutation runs (docs/mutation.md)
     void isThreadSafeUnderConcurrentValidation() throws Exception {
         OcppChainValidator v = STATION.toBuilder().intermediateCacheSize(4).build();
         List<TestCertificate> leaves = new ArrayList<>();
@@ -337,6 +339,7 @@ class OcppChainValidatorTest {
     }
 
     @Test
+    @Tag("timing") // left out of mutation runs (docs/mutation.md)
     void measuresCachedAgainstUncachedValidation() {
         OcppChainValidator cached = STATION.toBuilder().build();
         OcppChainValidator uncached = STATION.toBuilder().intermediateCacheSize(0).build();

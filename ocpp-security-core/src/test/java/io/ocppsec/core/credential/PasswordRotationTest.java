@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -159,6 +160,7 @@ class PasswordRotationTest {
     }
 
     @Test
+    @Tag("concurrency") // left out of mutation runs (docs/mutation.md)
     void concurrentRotationsOfManyStationsAllLand() throws Exception {
         int stations = 200;
         List<ChargingStationIdentity> ids = new ArrayList<>();
@@ -192,6 +194,7 @@ class PasswordRotationTest {
     }
 
     @Test
+    @Tag("concurrency") // left out of mutation runs (docs/mutation.md)
     void racingLoginAndResponseAgree() throws Exception {
         for (int round = 0; round < 50; round++) {
             store.put(CredentialState.withPassword(CS, HASHER.hash(OLD)));
