@@ -239,9 +239,6 @@ public final class CertificateParser {
                     "base64 of " + b64.length() + " characters with a wrong length or padding");
         }
         try {
-            if (b64.length() % 4 != 0) { // the JDK decoder accepts missing padding; RFC 7468 does not
-                throw new IllegalArgumentException("base64 length not a multiple of 4");
-            }
             return Base64.getDecoder().decode(b64.toString());
         } catch (IllegalArgumentException e) {
             throw new CertificateParseException(Reason.BAD_BASE64, block, lineOf(pem, from),
