@@ -1,5 +1,6 @@
 package io.ocppsec.core.cert;
 
+import io.ocppsec.testpki.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.requirement.RequirementLevel;
@@ -12,8 +13,6 @@ import io.ocppsec.testpki.TestPki;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -23,33 +22,6 @@ class RevocationIntegrationTest {
 
     private static final TestPki PKI = OcppChainValidatorTest.PKI;
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static RevocationStatus good(Optional<Instant> nextUpdate) {
         return new RevocationStatus(State.GOOD, Optional.of(TestPki.NOW), nextUpdate, Optional.empty(), "ok");

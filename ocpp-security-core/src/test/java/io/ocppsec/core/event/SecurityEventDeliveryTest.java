@@ -1,5 +1,6 @@
 package io.ocppsec.core.event;
 
+import io.ocppsec.testpki.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

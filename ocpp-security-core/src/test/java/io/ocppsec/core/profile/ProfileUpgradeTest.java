@@ -1,5 +1,6 @@
 package io.ocppsec.core.profile;
 
+import io.ocppsec.testpki.MutableClock;
 import static io.ocppsec.api.SecurityProfile.TLS_BASIC_AUTH;
 import static io.ocppsec.api.SecurityProfile.TLS_CLIENT_CERTIFICATE;
 import static io.ocppsec.api.SecurityProfile.UNSECURED_TRANSPORT_BASIC_AUTH;
@@ -14,7 +15,6 @@ import io.ocppsec.core.store.CertificateStorePersistence;
 import io.ocppsec.core.store.KeyHandle;
 import io.ocppsec.core.store.RootCertificateType;
 import io.ocppsec.core.store.StationCertificateStore;
-import io.ocppsec.core.store.TestClock;
 import io.ocppsec.testpki.TestPki;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +29,7 @@ class ProfileUpgradeTest {
     private static final NetworkConnectionSlot P2 = new NetworkConnectionSlot(2, TLS_BASIC_AUTH, "wss://csms.example.com/ocpp");
     private static final NetworkConnectionSlot P3 = new NetworkConnectionSlot(3, TLS_CLIENT_CERTIFICATE, "wss://csms.example.com:8443/ocpp");
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock();
     private final StationCertificateStore store;
 
     ProfileUpgradeTest() throws Exception {

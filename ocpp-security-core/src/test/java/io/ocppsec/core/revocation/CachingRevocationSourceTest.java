@@ -1,5 +1,6 @@
 package io.ocppsec.core.revocation;
 
+import io.ocppsec.testpki.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -16,8 +17,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,29 +35,6 @@ class CachingRevocationSourceTest {
     private static final X509Certificate ISSUER = PKI.csoSubCa().certificate();
     private static final TestCertificate STATION = PKI.station();
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now = TestPki.NOW;
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     /** A source answering a fixed status and counting its calls. */
     static final class Counting implements RevocationSource {

@@ -1,5 +1,6 @@
 package io.ocppsec.core.station;
 
+import io.ocppsec.testpki.MutableClock;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,7 +87,7 @@ class CertificateSignedRejectionTest {
     @Verifies({"A02.FR.06", "A02.FR.07", "A03.FR.06", "A03.FR.07"})
     void chainFromAForeignCaIsRejectedWithTheEvent(Start how) throws Exception {
         flow = new Flow(pki, dir, b -> b, Optional.of(Flow.ca(pki.foreignSubCa(), List.of(pki.foreignRoot()),
-                new Flow.MutableClock(TestPki.NOW))));
+                new MutableClock(TestPki.NOW))));
         flow.installCsoRoot();
         SignCertificateOutcome o = flow.csms.onSignCertificate(Flow.SERIAL, Flow.SERIAL, start(how));
         CertificateSignedRequest signed = flow.wire(o.certificateSigned().orElseThrow().toCompletableFuture().get(10, SECONDS));

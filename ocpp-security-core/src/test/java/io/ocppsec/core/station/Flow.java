@@ -1,5 +1,6 @@
 package io.ocppsec.core.station;
 
+import io.ocppsec.testpki.MutableClock;
 import io.ocppsec.api.event.SecurityEventType;
 import io.ocppsec.api.message.OcppRequest;
 import io.ocppsec.api.message.OcppResponse;
@@ -29,10 +30,6 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -148,31 +145,4 @@ final class Flow implements AutoCloseable {
         queue.close();
     }
 
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package io.ocppsec.core.store;
 
+import io.ocppsec.testpki.MutableClock;
 import static io.ocppsec.api.message.CertificateSigningUse.CHARGING_STATION_CERTIFICATE;
 import static io.ocppsec.api.message.CertificateSigningUse.V2G_CERTIFICATE;
 import static io.ocppsec.core.store.StoreFixtures.PKI;
@@ -34,7 +35,7 @@ class FileCertificateStorePersistenceTest {
     @TempDir
     Path dir;
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock();
 
     private StationCertificateStore populated(CertificateStorePersistence p, TestCertificate soft, TestCertificate hsm)
             throws Exception {

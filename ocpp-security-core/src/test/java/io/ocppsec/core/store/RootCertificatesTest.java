@@ -1,5 +1,6 @@
 package io.ocppsec.core.store;
 
+import io.ocppsec.testpki.MutableClock;
 import static io.ocppsec.api.message.CertificateSigningUse.CHARGING_STATION_CERTIFICATE;
 import static io.ocppsec.core.store.RootCertificateType.CSMS_ROOT_CERTIFICATE;
 import static io.ocppsec.core.store.RootCertificateType.MANUFACTURER_ROOT_CERTIFICATE;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /** Root installation, hash data and deletion. */
 class RootCertificatesTest {
 
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock();
 
     private StationCertificateStore store(int max) throws CertificateStoreException {
         return StationCertificateStore.builder(CertificateStorePersistence.inMemory()).clock(clock).maxEntries(max).build();

@@ -1,5 +1,6 @@
 package io.ocppsec.core.store;
 
+import io.ocppsec.testpki.MutableClock;
 import static io.ocppsec.api.message.CertificateSigningUse.CHARGING_STATION_CERTIFICATE;
 import static io.ocppsec.api.message.CertificateSigningUse.V2G_CERTIFICATE;
 import static io.ocppsec.core.store.StoreFixtures.PKI;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.DisplayName;
 class StationCertificateStoreTest {
 
     private static final Instant T0 = TestPki.NOW;
-    private final TestClock clock = new TestClock(T0);
+    private final MutableClock clock = new MutableClock(T0);
 
     private StationCertificateStore newStore() throws CertificateStoreException {
         return StationCertificateStore.builder(CertificateStorePersistence.inMemory()).clock(clock).build();

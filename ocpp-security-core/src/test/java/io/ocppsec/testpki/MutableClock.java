@@ -1,6 +1,5 @@
-package io.ocppsec.core.store;
+package io.ocppsec.testpki;
 
-import io.ocppsec.testpki.TestPki;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,28 +7,28 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand: time logic is tested without sleeping. */
-public final class TestClock extends Clock {
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
     /** Starts at {@link TestPki#NOW}. */
-    public TestClock() {
+    public MutableClock() {
         this(TestPki.NOW);
     }
 
     /** @param start the first instant */
-    public TestClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
     /** @param d how far to move forward @return this clock */
-    public TestClock advance(Duration d) {
+    public MutableClock advance(Duration d) {
         now = now.plus(d);
         return this;
     }
 
     /** @param t the new instant @return this clock */
-    public TestClock set(Instant t) {
+    public MutableClock set(Instant t) {
         now = t;
         return this;
     }
