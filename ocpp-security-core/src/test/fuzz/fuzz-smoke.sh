@@ -13,6 +13,8 @@
 #   FUZZ_INSTRUMENT  classes that give coverage feedback (Jazzer globs; default: ours, Parsson and BC's parsers)
 #   FUZZ_JOBS      targets fuzzed at the same time (default 2: one per core of a small CI machine)
 #   MVN_OFFLINE    "-o" (default) or "" to let Maven download
+#   FUZZ_SEED      libFuzzer seed; CI fixes it so that its short run explores the same inputs as a longer
+#                  run with the same seed did before the commit (unset: a new random seed each run)
 #
 # Where things go (all under ocpp-security-core/target/fuzz, never the source tree):
 #   .cifuzz-corpus/<class>/<method>/   the corpus the fuzzer grows (kept between runs until `mvn clean`)
@@ -84,6 +86,7 @@ run_target() {
       -Djazzer.internal.arg.2="-timeout=$TIMEOUT" \
       -Djazzer.internal.arg.3="-max_len=$MAX_LEN" \
       -Djazzer.internal.arg.4="-artifact_prefix=$findings/" \
+      ${FUZZ_SEED:+-Djazzer.internal.arg.5="-seed=$FUZZ_SEED"} \
       >"$log" 2>&1; then
     runs=$(grep -aoE 'Done [0-9]+ runs in [0-9]+ second' "$log" | tail -1 || true)
     cov=$(grep -aoE 'DONE +cov: [0-9]+ ft: [0-9]+' "$log" | tail -1 | sed 's/DONE *//' || true)
