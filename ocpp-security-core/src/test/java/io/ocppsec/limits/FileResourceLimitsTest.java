@@ -232,13 +232,13 @@ class FileResourceLimitsTest {
         List<java.security.cert.X509Certificate> over =
                 Collections.nCopies(StationCertificate.MAX_CHAIN_LENGTH + 1, station.certificate());
         ClientInstallResult r = probe(() -> store.installClientCertificate(
-                CertificateSigningUse.CHARGING_STATION_CERTIFICATE, over, key, (chain, at) -> ValidationResult.compliant()))
+                CertificateSigningUse.CHARGING_STATION_CERTIFICATE, over, key, (chain, at) -> io.ocppsec.core.cert.ChainValidationResult.of(chain, ValidationResult.compliant())))
                 .cheap().outcome(ClientInstallResult.class);
         assertThat(r.accepted()).isFalse();
         assertThat(r.validation().violates("A02.FR.06")).isTrue();
         assertThat(store.installClientCertificate(CertificateSigningUse.CHARGING_STATION_CERTIFICATE,
                 Collections.nCopies(StationCertificate.MAX_CHAIN_LENGTH, station.certificate()), key,
-                (chain, at) -> ValidationResult.compliant()).accepted()).isTrue();
+                (chain, at) -> io.ocppsec.core.cert.ChainValidationResult.of(chain, ValidationResult.compliant())).accepted()).isTrue();
     }
 
     // ------------------------------------------------------------------ firmware

@@ -416,10 +416,11 @@ class ResourceLimitsTest {
     void chainValidatorRefusesMoreThan20CertificatesBeforePathBuilding() {
         var validator = io.ocppsec.core.cert.OcppChainValidator.forChargingStationCertificate(
                 TrustAnchors.cso(PKI.csoRoot().certificate()), TestPki.CSO_NAME);
-        ValidationResult at = validator.validate(Collections.nCopies(20, STATION.certificate()), TestPki.NOW);
+        ValidationResult at = validator.validate(Collections.nCopies(20, STATION.certificate()), TestPki.NOW).result();
         assertThat(at.violations()).noneMatch(v -> v.found().equals("a chain of 20 certificates"));
         List<X509Certificate> over = Collections.nCopies(21, STATION.certificate());
-        ValidationResult r = probe(() -> validator.validate(over, TestPki.NOW)).cheap().outcome(ValidationResult.class);
+        ValidationResult r = probe(() -> validator.validate(over, TestPki.NOW)).cheap()
+                .outcome(io.ocppsec.core.cert.ChainValidationResult.class).result();
         assertThat(r.isCompliant()).isFalse();
         assertThat(r.violations()).singleElement().satisfies(v -> assertThat(v.found()).isEqualTo("a chain of 21 certificates"));
     }

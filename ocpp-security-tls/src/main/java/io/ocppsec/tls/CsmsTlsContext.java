@@ -5,6 +5,7 @@ import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.spi.RevocationSource;
 import io.ocppsec.core.cert.CertificateBindingRegistry;
+import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
 import io.ocppsec.core.cert.CryptoPolicy;
 import io.ocppsec.core.cert.OcppChainValidator;
@@ -254,12 +255,14 @@ public final class CsmsTlsContext {
                 }
                 chain.add((X509Certificate) c);
             }
-            ValidationResult r = trustManager.current().validate(chain, clock.instant());
+            // The same checks as in the handshake, on the certificate the station proves the key of.
+            ChainValidationResult r = trustManager.validateStation(chain, clock.instant());
             if (!r.isCompliant()) {
-                throw new SSLPeerUnverifiedException("Station certificate no longer valid: " + r.blocking().get(0));
+                throw new SSLPeerUnverifiedException("Station certificate no longer valid: " + r.result().blocking().get(0));
             }
-            peer = new VerifiedPeer(chain, r, clock.instant());
+            peer = new VerifiedPeer(r.path(), r.result(), clock.instant());
         }
+        // Identity and binding come from the validated path's leaf, the peer's own certificate (VerifiedPeer.of).
         List<String> cn = SubjectNames.commonNames(peer.chain().get(0).getSubjectX500Principal());
         if (cn.size() != 1) {
             throw new SSLPeerUnverifiedException("Station certificate has " + cn.size() + " CN values (A00.FR.405)");
@@ -472,8 +475,9 @@ public final class CsmsTlsContext {
                                 + "stationCertificates(...) or a stationCertificateValidator(...) to verify station "
                                 + "certificates (A00.FR.403, A00.FR.404)"));
             } else {
-                v = (chain, at) -> ValidationResult.builder().add("A00.FR.301", RequirementLevel.SHALL,
-                        "a client certificate", "HTTP Basic authentication in security profile 2").build();
+                v = (chain, at) -> ChainValidationResult.refused(ValidationResult.builder().add("A00.FR.301",
+                        RequirementLevel.SHALL, "a client certificate", "HTTP Basic authentication in security profile 2")
+                        .build());
             }
             ReloadableTrustManager tm = new ReloadableTrustManager(ReloadableTrustManager.Mode.VERIFY_STATION, v,
                     clock, Optional.empty(), false, Optional.empty(), Ids.of(profile), listener);

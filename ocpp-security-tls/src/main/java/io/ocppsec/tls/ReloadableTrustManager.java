@@ -2,7 +2,9 @@ package io.ocppsec.tls;
 
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.core.cert.CertificateRole;
+import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
 import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.tls.internal.Ids;
@@ -152,41 +154,47 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
         requireMode(Mode.VERIFY_CSMS);
         List<X509Certificate> list = chain == null ? List.of() : Arrays.asList(chain);
         Instant now = clock.instant();
-        ValidationResult.Builder r = ValidationResult.builder();
+        ChainValidationResult v;
         if (list.isEmpty()) {
-            r.add(ids.csmsPath(), RequirementLevel.SHALL, "no CSMS certificate", "the CSMS certificate chain");
+            v = ChainValidationResult.refused(ValidationResult.of(Violation.of(ids.csmsPath(), RequirementLevel.SHALL,
+                    "no CSMS certificate", "the CSMS certificate chain")));
         } else {
-            ValidationResult main = validateCsms(validator.get(), list, host, now);
-            if (!main.isCompliant() && insecureFallback.isPresent() && host.isPresent()) {
-                ValidationResult jdk = validateCsms(insecureFallback.get(), list, host, now);
+            v = validateCsms(validator.get(), list, host, now);
+            if (!v.isCompliant() && insecureFallback.isPresent() && host.isPresent()) {
+                ChainValidationResult jdk = validateCsms(insecureFallback.get(), list, host, now);
                 if (jdk.isCompliant()) {
-                    main = ValidationResult.builder().addAll(jdk).add(ids.csmsPath(), RequirementLevel.SHOULD,
+                    v = jdk.and(ValidationResult.of(Violation.of(ids.csmsPath(), RequirementLevel.SHOULD,
                             "a CSMS certificate accepted through the JDK default trust store "
-                                    + "(insecureAlsoTrustJdkDefaults)", "a path to an installed CSMS root").build();
+                                    + "(insecureAlsoTrustJdkDefaults)", "a path to an installed CSMS root")));
                 }
             }
-            r.addAll(main);
         }
-        finish(r.build(), list, hs, peer, now, "CSMS certificate refused");
+        finish(v, list, hs, peer, now, "CSMS certificate refused");
     }
 
-    /** The chain and the name check of A00.FR.309/412, made once (by the OCPP validator or on top of another). */
-    private ValidationResult validateCsms(ChainValidator v, List<X509Certificate> list, Optional<String> host,
-                                          Instant now) {
+    /**
+     * The chain and the name check of A00.FR.309/412, made once (by the OCPP validator or on top of another), on
+     * the certificate the server proves the key of: the first one (RFC 8446 4.4.2).
+     */
+    private ChainValidationResult validateCsms(ChainValidator v, List<X509Certificate> list, Optional<String> host,
+                                               Instant now) {
+        ChainValidationResult r;
         if (isCsmsValidator(v)) {
             OcppChainValidator ocpp = (OcppChainValidator) v;
             boolean bound = host.isEmpty() || ocpp.expectedFqdn().filter(host.get()::equals).isPresent();
-            return (bound ? ocpp : ocpp.withExpectedFqdn(host.get())).validate(list, now);
-        }
-        ValidationResult.Builder r = ValidationResult.builder().addAll(v.validate(list, now));
-        if (host.isPresent()) {
-            OcppChainValidator.checkCsmsName(list.get(0), host.get(), allowDnsName).violations()
-                    .forEach(x -> r.add(x.atChainIndex(0)));
+            r = (bound ? ocpp : ocpp.withExpectedFqdn(host.get())).validate(list, now);
         } else {
-            r.add(ids.csmsName(), RequirementLevel.SHALL, "no CSMS host name known to the trust manager",
-                    "the FQDN of the CSMS URL (set it with expectedHost(...) or SNI)");
+            r = v.validate(list, now);
+            if (host.isPresent()) {
+                r = r.and(ValidationResult.of(OcppChainValidator.checkCsmsName(list.get(0), host.get(), allowDnsName)
+                        .violations().stream().map(x -> x.atChainIndex(0)).toList()));
+            } else {
+                r = r.and(ValidationResult.of(Violation.of(ids.csmsName(), RequirementLevel.SHALL,
+                        "no CSMS host name known to the trust manager",
+                        "the FQDN of the CSMS URL (set it with expectedHost(...) or SNI)")));
+            }
         }
-        return r.build();
+        return r.and(leafIsPeer(r, list, ids.csmsPath()));
     }
 
     private void checkStation(X509Certificate[] chain, SSLSession hs, Optional<String> peer)
@@ -194,24 +202,52 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
         requireMode(Mode.VERIFY_STATION);
         List<X509Certificate> list = chain == null ? List.of() : Arrays.asList(chain);
         Instant now = clock.instant();
-        ValidationResult.Builder r = ValidationResult.builder();
-        if (list.isEmpty()) {
-            r.add("A00.FR.403", RequirementLevel.SHALL, "no Charging Station certificate",
-                    "a client certificate chain (security profile 3, A00.FR.401)");
-        } else {
-            r.addAll(validator.get().validate(list, now));
-            List<String> cn = SubjectNames.commonNames(list.get(0).getSubjectX500Principal());
-            if (cn.size() != 1 || cn.get(0).isBlank()) {
-                r.add(io.ocppsec.api.requirement.Violation.of("A00.FR.405", RequirementLevel.SHALL,
-                        cn.size() + " commonName values", "exactly one commonName holding the station serial number")
-                        .atChainIndex(0));
-            }
-        }
-        finish(r.build(), list, hs, peer, now, "Charging Station certificate refused");
+        finish(validateStation(list, now), list, hs, peer, now, "Charging Station certificate refused");
     }
 
-    private void finish(ValidationResult result, List<X509Certificate> chain, SSLSession hs,
+    /**
+     * The checks of a Charging Station chain, in the handshake and again for a resumed session
+     * ({@link CsmsTlsContext#stationIdentity}): the validator, the validated leaf being the certificate the station
+     * proves the key of (the first one), and exactly one CN in it (A00.FR.405).
+     *
+     * @param list the chain as the station sent it
+     * @param now the instant
+     * @return the validation, whose leaf is the station certificate
+     */
+    ChainValidationResult validateStation(List<X509Certificate> list, Instant now) {
+        if (list.isEmpty()) {
+            return ChainValidationResult.refused(ValidationResult.of(Violation.of("A00.FR.403", RequirementLevel.SHALL,
+                    "no Charging Station certificate", "a client certificate chain (security profile 3, A00.FR.401)")));
+        }
+        ChainValidationResult v = validator.get().validate(list, now);
+        v = v.and(leafIsPeer(v, list, "A00.FR.403"));
+        List<String> cn = SubjectNames.commonNames(list.get(0).getSubjectX500Principal());
+        if (cn.size() != 1 || cn.get(0).isBlank()) {
+            v = v.and(ValidationResult.of(Violation.of("A00.FR.405", RequirementLevel.SHALL,
+                    cn.size() + " commonName values", "exactly one commonName holding the station serial number")
+                    .atChainIndex(0)));
+        }
+        return v;
+    }
+
+    /**
+     * JSSE checks the peer's CertificateVerify (or ServerKeyExchange) signature with the key of the first certificate;
+     * a validator that validated another certificate of the chain has not vouched for that key.
+     */
+    private static ValidationResult leafIsPeer(ChainValidationResult v, List<X509Certificate> list, String requirement) {
+        if (v.leaf().isEmpty() || v.leaf().get().equals(list.get(0))) {
+            return ValidationResult.compliant();
+        }
+        return ValidationResult.of(Violation.of(requirement, RequirementLevel.SHALL,
+                "the chain validated for " + (list.indexOf(v.leaf().get()) < 0 ? "a certificate not in it"
+                        : "certificate #" + list.indexOf(v.leaf().get())) + " instead of the peer's own, the first one",
+                "the peer's certificate (the first of its chain, whose key it proves) validated as the leaf")
+                .atChainIndex(0));
+    }
+
+    private void finish(ChainValidationResult validation, List<X509Certificate> chain, SSLSession hs,
                         Optional<String> peer, Instant now, String what) throws CertificateException {
+        ValidationResult result = validation.result();
         if (!result.isCompliant()) {
             PeerCertificateException e = new PeerCertificateException(what + ": " + result.blocking().get(0).message(),
                     result);
@@ -222,7 +258,7 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
             throw e;
         }
         if (hs != null) {
-            hs.putValue(VerifiedPeer.KEY, new VerifiedPeer(chain, result, now));
+            hs.putValue(VerifiedPeer.KEY, new VerifiedPeer(validation.path(), result, now));
         }
     }
 

@@ -125,7 +125,7 @@ class CsmsRefusesTest {
         assertThat(id.checkIdentity("CS-0002").violates("A00.FR.405")).isTrue();
         // The same rule in the shared policy: the validator bound to the URL identity refuses the chain.
         OcppChainValidator v = (OcppChainValidator) csms3.stationTrustManager().orElseThrow().current();
-        ValidationResult r = v.withExpectedSerialNumber("CS-0002").validate(id.chain(), TestPki.NOW);
+        ValidationResult r = v.withExpectedSerialNumber("CS-0002").validate(id.chain(), TestPki.NOW).result();
         assertThat(r.violates("A00.FR.405")).isTrue();
         assertThat(r.describe()).contains(TestPki.STATION_SERIAL, "CS-0002");
         assertThat(v.withExpectedSerialNumber(TestPki.STATION_SERIAL).validate(id.chain(), TestPki.NOW).isCompliant())
@@ -236,9 +236,10 @@ class CsmsRefusesTest {
     void acceptedAfterTheValidatorIsReplacedAtRuntime() throws Exception {
         TestCertificate other = PKI.stationBuilder("CS-0042").build();
         CsmsTlsContext ctx = build(csms(SecurityProfile.TLS_CLIENT_CERTIFICATE, new Recorder())
-                .stationCertificateValidator((chain, at) -> io.ocppsec.api.requirement.ValidationResult.of(
-                        io.ocppsec.api.requirement.Violation.of("A00.FR.403",
-                                io.ocppsec.api.requirement.RequirementLevel.SHALL, "nothing trusted yet", "a CSO root"))));
+                .stationCertificateValidator((chain, at) -> io.ocppsec.core.cert.ChainValidationResult.refused(
+                        io.ocppsec.api.requirement.ValidationResult.of(io.ocppsec.api.requirement.Violation.of(
+                                "A00.FR.403", io.ocppsec.api.requirement.RequirementLevel.SHALL, "nothing trusted yet",
+                                "a CSO root")))));
         try (Server s = Server.start(ctx)) {
             StationTlsContext st = build(station(SecurityProfile.TLS_CLIENT_CERTIFICATE, new Recorder())
                     .clientKeyMaterial(material(other)));
@@ -262,7 +263,7 @@ class CsmsRefusesTest {
                 List.of(material(PKI.csmsEc()))).build()).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("A00.FR.403");
         assertThatThrownBy(() -> CsmsTlsContext.forServer(SecurityProfile.TLS_CLIENT_CERTIFICATE,
-                List.of(material(PKI.csmsEc()))).stationCertificateValidator((c, at) -> ValidationResult.compliant())
+                List.of(material(PKI.csmsEc()))).stationCertificateValidator((c, at) -> io.ocppsec.core.cert.ChainValidationResult.of(c, ValidationResult.compliant()))
                 .revocationSource((c, i, at) -> RevocationStatus.unknown("x")).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("stationCertificates");
         assertThatThrownBy(() -> CsmsTlsContext.forServer(SecurityProfile.TLS_CLIENT_CERTIFICATE,

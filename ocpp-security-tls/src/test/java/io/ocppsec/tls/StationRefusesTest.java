@@ -189,7 +189,7 @@ class StationRefusesTest {
         Recorder rec = new Recorder();
         // A deliberately permissive validator: the CN/FQDN check of the trust manager must still refuse.
         StationTlsContext st = build(station(SecurityProfile.TLS_BASIC_AUTH, rec)
-                .chainValidator((chain, at) -> io.ocppsec.api.requirement.ValidationResult.compliant()));
+                .chainValidator((chain, at) -> io.ocppsec.core.cert.ChainValidationResult.of(chain, io.ocppsec.api.requirement.ValidationResult.compliant())));
         TestCertificate other = PKI.csmsBuilder("other.example.com").keyType(KeyType.EC_P256).build();
         try (Server server = Server.start(csmsWith(other))) {
             assertThatThrownBy(() -> st.connect(server.address(), TIMEOUT)).isInstanceOf(OcppTlsHandshakeException.class);
@@ -214,7 +214,7 @@ class StationRefusesTest {
         OcppChainValidator v = (OcppChainValidator) unbound.trustManager().current();
         assertThat(v.expectedFqdn()).isEmpty();
         // Never bound to a host, it accepts nothing.
-        assertThat(v.validate(PKI.csmsEc().chain(), TestPki.NOW).violates("A00.FR.309")).isTrue();
+        assertThat(v.validate(PKI.csmsEc().chain(), TestPki.NOW).result().violates("A00.FR.309")).isTrue();
         assertThatThrownBy(() -> StationTlsContext.forClient(SecurityProfile.TLS_BASIC_AUTH,
                 List.of(PKI.csmsEc().certificate()))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a CA");

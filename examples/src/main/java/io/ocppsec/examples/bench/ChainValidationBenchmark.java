@@ -1,6 +1,6 @@
 package io.ocppsec.examples.bench;
 
-import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.testpki.TestPki;
@@ -78,7 +78,7 @@ public class ChainValidationBenchmark {
 
     /** @return the result */
     @Benchmark
-    public ValidationResult validateCold_sdk() {
+    public ChainValidationResult validateCold_sdk() {
         return cold.validate(chain, at);
     }
 
@@ -90,7 +90,7 @@ public class ChainValidationBenchmark {
 
     /** @return the result */
     @Benchmark
-    public ValidationResult validateWarm_sdk() {
+    public ChainValidationResult validateWarm_sdk() {
         return warm.validate(chain, at);
     }
 

@@ -6,6 +6,7 @@ import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.core.cert.CertificateParseException;
 import io.ocppsec.core.cert.CertificateParser;
 import io.ocppsec.core.cert.CertificateRole;
+import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.core.cert.TrustAnchors;
 import jakarta.json.Json;
@@ -72,9 +73,12 @@ final class CheckChainCommand implements Callable<Integer> {
         OcppChainValidator validator = validator(anchors);
         List<X509Certificate> certificates;
         ValidationResult result;
+        List<X509Certificate> path = List.of();
         try {
             certificates = CertificateFiles.parse(chain, CertificateParser.builder().maxChars(maxChainSize).build());
-            result = validator.validate(certificates, when);
+            ChainValidationResult validated = validator.validate(certificates, when);
+            result = validated.result();
+            path = validated.path();
         } catch (CertificateParseException e) {
             if (e.reason() != CertificateParseException.Reason.TOO_LARGE) {
                 throw CertificateFiles.unreadable(chain, e);
@@ -85,7 +89,7 @@ final class CheckChainCommand implements Callable<Integer> {
                     "a chain file larger than MaxCertificateChainSize (" + e.getMessage() + ")",
                     "at most " + maxChainSize + " characters"));
         }
-        print(certificates, result, when);
+        print(certificates, path, result, when);
         return result.isCompliant() ? 0 : OcppSecurityCli.EXIT_VIOLATIONS;
     }
 
@@ -131,22 +135,33 @@ final class CheckChainCommand implements Callable<Integer> {
         return fastExpiration ? v.toBuilder().fastExpiration(true).build() : v;
     }
 
-    private void print(List<X509Certificate> certificates, ValidationResult result, Instant when) {
+    private void print(List<X509Certificate> certificates, List<X509Certificate> path, ValidationResult result,
+                       Instant when) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObjectBuilder o = Json.createObjectBuilder()
                     .add("role", CertificateFiles.roleName(role))
                     .add("at", when.toString())
-                    .add("certificates", subjects(certificates));
+                    .add("certificates", subjects(certificates))
+                    .add("path", indices(certificates, path));
             out.println(Results.toJson(Results.addResult(o, result).build()));
             return;
         }
         out.println(CertificateFiles.roleName(role) + " chain of " + certificates.size() + " certificate"
                 + (certificates.size() == 1 ? "" : "s") + " at " + when + ": " + Results.summary(result));
         for (int i = 0; i < certificates.size(); i++) {
-            out.println("  #" + i + " " + Results.printable(certificates.get(i).getSubjectX500Principal().getName()));
+            int k = path.indexOf(certificates.get(i));
+            String role = k == 0 ? " (validated: the leaf)" : k > 0 ? " (path)" : "";
+            out.println("  #" + i + " " + Results.printable(certificates.get(i).getSubjectX500Principal().getName()) + role);
         }
         Results.printViolations(out, result);
+    }
+
+    /** @return the received indices of the validated path, leaf first */
+    private static jakarta.json.JsonArrayBuilder indices(List<X509Certificate> certificates, List<X509Certificate> path) {
+        jakarta.json.JsonArrayBuilder a = Json.createArrayBuilder();
+        path.forEach(c -> a.add(certificates.indexOf(c)));
+        return a;
     }
 
     private static jakarta.json.JsonArrayBuilder subjects(List<X509Certificate> certificates) {

@@ -3,6 +3,7 @@ package io.ocppsec.examples.cli;
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.event.SecurityEvent;
 import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.tls.OcppTlsHandshakeException;
@@ -129,9 +130,11 @@ final class ProbeTlsCommand implements Callable<Integer> {
                 chain.add((X509Certificate) c);
             }
             // The handshake passed the same validator; run it again for the advisories (SHOULD/RECOMMENDED).
-            ValidationResult certificate = validator.validate(chain, Instant.now());
+            ChainValidationResult validated = validator.validate(chain, Instant.now());
+            ValidationResult certificate = validated.result();
             ValidationResult sessionCheck = tls.verifySession(session);
-            printSuccess(profile, session, chain, certificate, sessionCheck);
+            // What is printed is the certificate that was validated (the CSMS's own, the first it sent).
+            printSuccess(profile, session, validated.leaf().orElse(chain.get(0)), certificate, sessionCheck);
             return certificate.isCompliant() && sessionCheck.isCompliant() ? 0 : OcppSecurityCli.EXIT_VIOLATIONS;
         }
     }
@@ -178,12 +181,12 @@ final class ProbeTlsCommand implements Callable<Integer> {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private void printSuccess(SecurityProfile profile, SSLSession session, List<X509Certificate> chain,
+    private void printSuccess(SecurityProfile profile, SSLSession session, X509Certificate csmsCertificate,
                               ValidationResult certificate, ValidationResult sessionCheck) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonObjectBuilder cert = Results.addResult(Json.createObjectBuilder()
-                    .add("subject", chain.get(0).getSubjectX500Principal().getName()), certificate);
+                    .add("subject", csmsCertificate.getSubjectX500Principal().getName()), certificate);
             out.println(Results.toJson(Json.createObjectBuilder()
                     .add("url", url).add("identity", identity()).add("profile", profile.ocppValue())
                     .add("handshake", "ok").add("protocol", session.getProtocol())
@@ -196,7 +199,7 @@ final class ProbeTlsCommand implements Callable<Integer> {
                 + profile.ocppValue() + ", identity " + Results.printable(identity()) + ")");
         out.println("session (A00.FR.313/314): " + Results.summary(sessionCheck));
         Results.printViolations(out, sessionCheck);
-        out.println("CSMS certificate " + Results.printable(chain.get(0).getSubjectX500Principal().getName()) + ": "
+        out.println("CSMS certificate " + Results.printable(csmsCertificate.getSubjectX500Principal().getName()) + ": "
                 + Results.summary(certificate));
         Results.printViolations(out, certificate);
     }

@@ -9,9 +9,11 @@ import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * A certification path built from a chain as received (any order, with or without the root): the leaf,
- * its issuers found in the chain, and the trust anchor the top one is issued by. Bounded: every certificate
- * is used at most once, so the loop runs at most {@code chain.size()} times.
+ * A certification path built from a chain as received (with or without the root): the leaf, its issuers found in
+ * the chain, and the trust anchor the top one is issued by. The leaf is the first certificate
+ * ({@link ChainOrder#LEAF_FIRST}), or with {@link ChainOrder#ANY} the one that issues no other certificate of the
+ * chain; the issuers may come in any order after it. Bounded: every certificate is used at most once, so the loop
+ * runs at most {@code chain.size()} times.
  *
  * @param indices received indices of the path certificates, leaf first, without the anchor
  * @param anchor the trust anchor the path ends at, if one was found
@@ -23,14 +25,22 @@ record ChainPath(List<Integer> indices, Optional<X509Certificate> anchor, int an
         indices = List.copyOf(indices);
     }
 
-    static ChainPath build(List<X509Certificate> chain, TrustAnchors anchors) {
-        return build(chain, anchors, Names.of(chain));
+    /** @return the path's certificates of a chain, leaf first, without the anchor */
+    List<X509Certificate> certificates(List<X509Certificate> chain) {
+        List<X509Certificate> out = new ArrayList<>(indices.size());
+        indices.forEach(i -> out.add(chain.get(i)));
+        return out;
     }
 
-    static ChainPath build(List<X509Certificate> chain, TrustAnchors anchors, Names names) {
+    static ChainPath build(List<X509Certificate> chain, TrustAnchors anchors, ChainOrder order) {
+        return build(chain, anchors, Names.of(chain), order);
+    }
+
+    static ChainPath build(List<X509Certificate> chain, TrustAnchors anchors, Names names, ChainOrder order) {
         int n = chain.size();
         boolean[] used = new boolean[n];
-        int leaf = chooseLeaf(chain, anchors, names);
+        // LEAF_FIRST: the certificate whose key the sender proves is the one validated, whatever the names say.
+        int leaf = order == ChainOrder.LEAF_FIRST ? 0 : chooseLeaf(chain, anchors, names);
         List<Integer> path = new ArrayList<>();
         path.add(leaf);
         used[leaf] = true;
@@ -104,7 +114,10 @@ record ChainPath(List<Integer> indices, Optional<X509Certificate> anchor, int an
         }
     }
 
-    /** The leaf issues no other certificate of the chain; the first one if it qualifies (the usual order). */
+    /**
+     * {@link ChainOrder#ANY} only: the leaf issues no other certificate of the chain; the first one if it qualifies
+     * (the usual order), else an end-entity certificate, else any.
+     */
     private static int chooseLeaf(List<X509Certificate> chain, TrustAnchors anchors, Names names) {
         int n = chain.size();
         boolean[] issuesOther = new boolean[n];

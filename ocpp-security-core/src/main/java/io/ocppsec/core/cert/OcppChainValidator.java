@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * The OCPP chain validator: RFC 5280 section 6 path validation to the roots of ONE hierarchy at a given
  * instant, plus the {@link CertificateLinter} on every certificate of the path, plus the role's identity
- * checks and (optionally) online revocation, combined into one {@link ValidationResult}.
+ * checks and (optionally) online revocation, combined into one {@link ChainValidationResult} that also names the
+ * validated path.
  *
  * <pre>{@code
  * // Charging Station checking the CSMS (A00.FR.308/309, A00.FR.411/412)
@@ -28,11 +29,14 @@ import java.util.Optional;
  * // CSMS checking a Charging Station (A00.FR.403/404/405, A00.FR.702/705)
  * OcppChainValidator station = OcppChainValidator.forChargingStationCertificate(TrustAnchors.cso(root), "Example CSO")
  *         .toBuilder().revocationSource(ocsp).build();
- * ValidationResult r = station.withExpectedSerialNumber("CS-0001").validate(peerChain, Instant.now());
+ * ChainValidationResult r = station.withExpectedSerialNumber("CS-0001").validate(peerChain, Instant.now());
+ * X509Certificate validated = r.leaf().orElseThrow();   // peerChain.get(0): the certificate whose key is proven
  * }</pre>
  *
- * <p>The chain may come in any order and with or without its root. The path is built by issuer name and key
- * identifier matching, then validated per RFC 5280 section 6 (revocation off): signatures, name chaining,
+ * <p>The certificate validated is the first of the chain (the certificate whose key a TLS peer or a firmware
+ * signature proves); the certificates after it may come in any order and with or without the root. Only a validator
+ * built with {@link Builder#chainOrder(ChainOrder) chainOrder(ANY)} looks for the leaf elsewhere. The path is built
+ * by issuer name and key identifier matching, then validated per RFC 5280 section 6 (revocation off): signatures, name chaining,
  * basicConstraints and pathLen, keyUsage keyCertSign, name constraints, policies and unknown critical extensions.
  * The common OCPP chain shape (no name constraints or policy extensions, ECDSA or RSA with SHA-2) is accepted by a
  * fast path that does these checks directly; anything else, and every refusal, goes through the JDK PKIX
@@ -50,7 +54,8 @@ import java.util.Optional;
  * checks), keyed by the SHA-256 of the chain's encodings in order, the trust anchors and the options, and used
  * only at instants inside the common validity window of the chain and its root
  * ({@link Builder#resultCacheSize(int)}). Revocation is never part of a cached result: the revocation source
- * (with its own cache and TTL) is asked on every validation that passes all other checks.
+ * (with its own cache and TTL) is asked on every validation that passes all other checks, about the leaf and about
+ * every CA certificate of the path below the anchor that it {@linkplain RevocationSource#answersFor answers for}.
  */
 public final class OcppChainValidator implements ChainValidator {
 
@@ -77,11 +82,12 @@ public final class OcppChainValidator implements ChainValidator {
     private final ResultCache results;
     private final Options options;
     private final boolean fastPath;
+    private final ChainOrder order;
 
     /** Everything besides the chain, the anchors and the instant that decides a (revocation-free) result. */
     private record Options(CertificateRole role, RequirementId pathRequirement, Optional<String> expectedFqdn,
                            Optional<String> expectedOrganization, Optional<String> expectedSerialNumber,
-                           boolean fastExpiration, boolean allowSubjectAltNameMatch) {
+                           boolean fastExpiration, boolean allowSubjectAltNameMatch, ChainOrder order) {
     }
 
     private OcppChainValidator(Builder b) {
@@ -98,8 +104,9 @@ public final class OcppChainValidator implements ChainValidator {
         this.intermediates = b.intermediates;
         this.results = b.results;
         this.fastPath = b.fastPath;
+        this.order = b.order;
         this.options = new Options(role, pathRequirement, expectedFqdn, expectedOrganization, expectedSerialNumber,
-                fastExpiration, allowSubjectAltNameMatch);
+                fastExpiration, allowSubjectAltNameMatch, order);
     }
 
     /**
@@ -248,39 +255,44 @@ public final class OcppChainValidator implements ChainValidator {
         return clock;
     }
 
+    /** @return where the certificate to validate stands in a received chain ({@link ChainOrder#LEAF_FIRST} by default) */
+    public ChainOrder chainOrder() {
+        return order;
+    }
+
     /**
      * Validates at the clock's current instant.
      *
-     * @param chain the certificates as received
-     * @return every violation
+     * @param chain the certificates as received, the certificate to validate first
+     * @return every violation and the validated path
      */
-    public ValidationResult validate(List<X509Certificate> chain) {
+    public ChainValidationResult validate(List<X509Certificate> chain) {
         return validate(chain, clock.instant());
     }
 
+    /**
+     * Validates a chain: the leaf is {@code chain.get(0)} unless this validator was built with
+     * {@link ChainOrder#ANY}; its issuers may follow in any order.
+     *
+     * @param chain the certificates as received
+     * @param at the instant at which validity is judged
+     * @return every violation and the validated path, whose leaf is the certificate to use
+     */
     @Override
-    public ValidationResult validate(List<X509Certificate> chain, Instant at) {
-        return validateDetailed(chain, at).result();
-    }
-
-    /** The result plus what SignedCertificateCheck needs to know about the path. */
-    record Outcome(ValidationResult result, Optional<ChainPath> path) {
-    }
-
-    Outcome validateDetailed(List<X509Certificate> chain, Instant at) {
+    public ChainValidationResult validate(List<X509Certificate> chain, Instant at) {
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(at, "at");
         for (X509Certificate c : chain) {
             Objects.requireNonNull(c, "chain element");
         }
         if (chain.isEmpty()) {
-            return new Outcome(ValidationResult.of(Violation.of(pathRequirement, RequirementLevel.SHALL,
-                    "an empty certificate chain", "a " + role + " certificate and its intermediates")), Optional.empty());
+            return ChainValidationResult.refused(ValidationResult.of(Violation.of(pathRequirement,
+                    RequirementLevel.SHALL, "an empty certificate chain", "a " + role + " certificate and its intermediates")));
         }
         if (chain.size() > CertificateParser.DEFAULT_MAX_CERTIFICATES * 2) {
-            return new Outcome(ValidationResult.of(Violation.of(pathRequirement, RequirementLevel.SHALL,
-                    "a chain of " + chain.size() + " certificates",
-                    "at most " + CertificateParser.DEFAULT_MAX_CERTIFICATES * 2 + " certificates")), Optional.empty());
+            return ChainValidationResult.refused(ValidationResult.of(Violation.of(pathRequirement,
+                    RequirementLevel.SHALL, "a chain of " + chain.size() + " certificates",
+                    "at most " + CertificateParser.DEFAULT_MAX_CERTIFICATES * 2 + " certificates")));
         }
         Optional<ResultCache.Key> key = results.key(chain, anchors, options);
         Optional<ResultCache.Entry> hit = key.flatMap(k -> results.get(k, at));
@@ -290,31 +302,28 @@ public final class OcppChainValidator implements ChainValidator {
             checked = hit.get().result();
             path = hit.get().path();
         } else {
-            path = ChainPath.build(chain, anchors);
+            path = ChainPath.build(chain, anchors, order);
             ValidationResult.Builder r = ValidationResult.builder();
             PathValidation pv = new PathValidation(chain, path, anchors, pathRequirement, role.hierarchy(),
                     intermediates, fastPath);
             pv.validate(at, r);
             lint(chain, path, r);
-            checkIdentity(chain.get(path.indices().get(0)), path.indices().get(0), r);
+            int leafIndex = path.indices().get(0);
+            checkEndEntity(chain.get(leafIndex), leafIndex, r);
+            checkIdentity(chain.get(leafIndex), leafIndex, r);
             if (role == CertificateRole.FIRMWARE_SIGNING) {
-                checkFirmwareSigner(chain.get(path.indices().get(0)), path.indices().get(0), r);
+                checkFirmwareSigner(chain.get(leafIndex), leafIndex, r);
             }
             checked = r.build();
             if (key.isPresent() && pv.reusable()) {
                 results.put(key.get(), chain, path, checked, at);
             }
         }
-        if (revocation.isEmpty() || !checked.isCompliant()) {
-            return new Outcome(checked, Optional.of(path));
+        if (revocation.isPresent() && checked.isCompliant()) {
+            // Never cached with the result: a revoked certificate is refused as soon as the source says so.
+            checked = checked.and(revocation.get().checkPath(chain, path, at));
         }
-        // Never cached with the result: a revoked certificate is refused as soon as the source says so.
-        ValidationResult.Builder r = ValidationResult.builder().addAll(checked);
-        int leafIndex = path.indices().get(0);
-        Optional<X509Certificate> issuer = path.indices().size() > 1
-                ? Optional.of(chain.get(path.indices().get(1))) : path.anchor();
-        issuer.flatMap(i -> revocation.get().check(chain.get(leafIndex), i, leafIndex, at)).ifPresent(r::add);
-        return new Outcome(r.build(), Optional.of(path));
+        return new ChainValidationResult(checked, path.certificates(chain), path.anchor());
     }
 
     private void lint(List<X509Certificate> chain, ChainPath path, ValidationResult.Builder r) {
@@ -351,16 +360,24 @@ public final class OcppChainValidator implements ChainValidator {
     }
 
     /**
+     * The certificate validated is the one whose key is used (a TLS peer's, a firmware signer's), so it must be an
+     * end-entity certificate of the role: a CA certificate (a sub-CA sent first, or a CA key used to sign) would
+     * otherwise pass the CN/O checks of a station, a CSMS or a signer. Reported under the role's path requirement.
+     */
+    private void checkEndEntity(X509Certificate leaf, int leafIndex, ValidationResult.Builder r) {
+        if (leaf.getBasicConstraints() >= 0) {
+            r.add(Violation.of(pathRequirement, RequirementLevel.SHALL, "a CA certificate (basicConstraints cA=TRUE)",
+                    "a " + role + " end-entity certificate (not a CA) first in the chain").atChainIndex(leafIndex));
+        }
+    }
+
+    /**
      * A firmware image is verified with the leaf's key alone, so nothing else (unlike JSSE in a handshake)
-     * stops a key whose certificate forbids signing, or a CA key, from vouching for firmware. Reported under
-     * A00.FR.604 at SHALL, like the path: such a certificate is refused outright (a missing keyUsage stays the
-     * advisory A00.FR.512 of the linter).
+     * stops a key whose certificate forbids signing from vouching for firmware. Reported under A00.FR.604 at
+     * SHALL, like the path: such a certificate is refused outright (a missing keyUsage stays the advisory
+     * A00.FR.512 of the linter).
      */
     private static void checkFirmwareSigner(X509Certificate leaf, int leafIndex, ValidationResult.Builder r) {
-        if (leaf.getBasicConstraints() >= 0) {
-            r.add(Violation.of("A00.FR.604", RequirementLevel.SHALL, "a CA certificate (basicConstraints cA=TRUE)",
-                    "a Firmware Signing end-entity certificate (not a CA)").atChainIndex(leafIndex));
-        }
         boolean[] ku = leaf.getKeyUsage();
         if (ku != null && !(ku.length > 0 && ku[0]) && !(ku.length > 1 && ku[1])) {
             r.add(Violation.of("A00.FR.604", RequirementLevel.SHALL, "keyUsage without digitalSignature",
@@ -389,6 +406,7 @@ public final class OcppChainValidator implements ChainValidator {
                 + expectedOrganization.map(o -> ", O " + o).orElse("")
                 + expectedSerialNumber.map(s -> ", serial " + s).orElse("")
                 + (fastExpiration ? ", fast expiration" : "")
+                + (order == ChainOrder.ANY ? ", leaf anywhere in the chain" : "")
                 + revocation.map(c -> ", revocation " + c.policy()).orElse("") + "}";
     }
 
@@ -415,6 +433,7 @@ public final class OcppChainValidator implements ChainValidator {
         private BoundedCache<String, Boolean> intermediates;
         private ResultCache results;
         private boolean fastPath = true;
+        private ChainOrder order = ChainOrder.LEAF_FIRST;
 
         private Builder(CertificateRole role, TrustAnchors anchors, String pathRequirement) {
             this.role = role;
@@ -449,6 +468,7 @@ public final class OcppChainValidator implements ChainValidator {
             this.intermediates = v.intermediates;
             this.results = v.results;
             this.fastPath = v.fastPath;
+            this.order = v.order;
         }
 
         /**
@@ -558,6 +578,20 @@ public final class OcppChainValidator implements ChainValidator {
         public Builder resultCacheSize(int maxEntries) {
             this.results = new ResultCache(maxEntries);
             this.intermediates = new BoundedCache<>(intermediates.capacity()); // starts afresh, as above
+            return this;
+        }
+
+        /**
+         * Where the certificate to validate stands in a received chain. {@link ChainOrder#LEAF_FIRST} (the default)
+         * is the only safe choice for a TLS peer's chain or a firmware signer's: they prove the key of the first
+         * certificate. {@link ChainOrder#ANY} lets the leaf stand anywhere; the caller must then use
+         * {@link ChainValidationResult#leaf()} and bind it to a key it holds.
+         *
+         * @param chainOrder the order
+         * @return this builder
+         */
+        public Builder chainOrder(ChainOrder chainOrder) {
+            this.order = Objects.requireNonNull(chainOrder, "chainOrder");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.ocppsec.core.cert;
 
 import io.ocppsec.api.requirement.RequirementLevel;
+import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.api.spi.RevocationSource;
 import io.ocppsec.api.spi.RevocationStatus;
@@ -11,10 +12,13 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Asks a {@link RevocationSource} about a leaf certificate (A00.FR.702, A00.FR.705) and caches definite answers
+ * Asks a {@link RevocationSource} about the certificates of a validated path (A00.FR.702, A00.FR.705): the leaf
+ * always, each CA certificate below the trust anchor when the source {@linkplain RevocationSource#answersFor answers
+ * for} it, each with the next certificate of the path (or the anchor) as its issuer. Caches definite answers
  * (GOOD, REVOKED) until the earlier of the answer's nextUpdate and a maximum TTL, judged by the injected clock.
  * UNKNOWN, stale answers and exceptions are never cached and follow the {@link RevocationFailurePolicy}.
  */
@@ -58,14 +62,53 @@ final class RevocationChecker {
         return cache.capacity();
     }
 
+    /**
+     * Checks the path from the leaf up and stops at the first certificate that is refused (revoked, or unknown
+     * under {@link RevocationFailurePolicy#FAIL_CLOSED}): each further question may wait for the network, and
+     * one refusal decides.
+     *
+     * @param chain the chain as received
+     * @param path the path validated in it (with an anchor)
+     * @param at the instant
+     * @return the violations, each at the received index of its certificate
+     */
+    ValidationResult checkPath(List<X509Certificate> chain, ChainPath path, Instant at) {
+        ValidationResult.Builder r = ValidationResult.builder();
+        List<Integer> idx = path.indices();
+        for (int k = 0; k < idx.size(); k++) {
+            X509Certificate cert = chain.get(idx.get(k));
+            Optional<X509Certificate> issuer = k + 1 < idx.size() ? Optional.of(chain.get(idx.get(k + 1)))
+                    : path.anchor();
+            if (issuer.isEmpty() || (k > 0 && !answersFor(cert))) {
+                continue;
+            }
+            Optional<Violation> v = check(cert, issuer.get(), idx.get(k), at);
+            if (v.isPresent()) {
+                r.add(v.get());
+                if (v.get().isBlocking()) {
+                    break;
+                }
+            }
+        }
+        return r.build();
+    }
+
+    private boolean answersFor(X509Certificate ca) {
+        try {
+            return source.answersFor(ca);
+        } catch (RuntimeException e) {
+            return true; // ask, and let the answer follow the policy
+        }
+    }
+
     /** @return a violation, or empty when the certificate is known not to be revoked */
-    Optional<Violation> check(X509Certificate leaf, X509Certificate issuer, int leafIndex, Instant at) {
-        String key = Fingerprints.of(leaf);
+    private Optional<Violation> check(X509Certificate certificate, X509Certificate issuer, int index, Instant at) {
+        String key = Fingerprints.of(certificate);
         Instant now = clock.instant();
         RevocationStatus status = cache.get(key).filter(e -> now.isBefore(e.expires())).map(Entry::status)
                 .orElse(null);
         if (status == null) {
-            status = ask(leaf, issuer, at, now);
+            status = ask(certificate, issuer, at, now);
             if (status.state() != RevocationStatus.State.UNKNOWN) {
                 Instant expires = now.plus(maxTtl);
                 if (status.nextUpdate().isPresent() && status.nextUpdate().get().isBefore(expires)) {
@@ -77,30 +120,32 @@ final class RevocationChecker {
             }
         }
         String detail = X509Names.printable(status.detail().isBlank() ? "no detail" : status.detail());
+        String ca = certificate.getBasicConstraints() < 0 ? ""
+                : " of CA certificate '" + X509Names.printable(certificate.getSubjectX500Principal().getName()) + "'";
         switch (status.state()) {
             case GOOD:
                 return Optional.empty();
             case REVOKED:
                 return Optional.of(Violation.of("A00.FR.705", RequirementLevel.SHALL,
-                        "certificate revoked at " + status.revocationTime().map(Instant::toString).orElse("?")
-                                + " (" + detail + ")", "a certificate that the certificate authority has not revoked")
-                        .atChainIndex(leafIndex));
+                        (ca.isEmpty() ? "certificate" : ca.substring(4)) + " revoked at "
+                                + status.revocationTime().map(Instant::toString).orElse("?") + " (" + detail + ")", "a certificate that the certificate authority has not revoked")
+                        .atChainIndex(index));
             default:
                 if (policy == RevocationFailurePolicy.FAIL_OPEN) {
                     return Optional.of(Violation.of("A00.FR.702", RequirementLevel.SHOULD,
-                            "revocation status unknown (" + detail + "), accepted by the FAIL_OPEN policy",
-                            "an online revocation answer").atChainIndex(leafIndex));
+                            "revocation status" + ca + " unknown (" + detail + "), accepted by the FAIL_OPEN policy",
+                            "an online revocation answer").atChainIndex(index));
                 }
                 return Optional.of(Violation.of("A00.FR.705", RequirementLevel.SHALL,
-                        "revocation status unknown (" + detail + ")",
-                        "a definite answer from the certificate authority (fail closed)").atChainIndex(leafIndex));
+                        "revocation status" + ca + " unknown (" + detail + ")",
+                        "a definite answer from the certificate authority (fail closed)").atChainIndex(index));
         }
     }
 
-    private RevocationStatus ask(X509Certificate leaf, X509Certificate issuer, Instant at, Instant now) {
+    private RevocationStatus ask(X509Certificate certificate, X509Certificate issuer, Instant at, Instant now) {
         RevocationStatus s;
         try {
-            s = source.check(leaf, issuer, at);
+            s = source.check(certificate, issuer, at);
         } catch (RuntimeException e) {
             return RevocationStatus.unknown("revocation source failed: " + e.getClass().getSimpleName());
         }

@@ -55,7 +55,10 @@ public final class SignedCertificateCheck {
 
     private SignedCertificateCheck(Builder b) {
         this.validator = OcppChainValidator.forChargingStationCertificate(b.anchors, b.organization).toBuilder()
-                .expectedSerialNumber(b.serialNumber).pathRequirement("A02.FR.06").clock(b.clock).build();
+                .expectedSerialNumber(b.serialNumber).pathRequirement("A02.FR.06").clock(b.clock)
+                // The chain of a CertificateSignedRequest may come in any order: the leaf found is bound below to the
+                // key of the pending CSR, which the station holds, and only that path is installed.
+                .chainOrder(ChainOrder.ANY).build();
         this.maxChainSize = b.maxChainSize;
         this.acceptNotYetValid = b.acceptNotYetValid;
         this.clock = b.clock;
@@ -107,23 +110,19 @@ public final class SignedCertificateCheck {
                     "X.509 certificates in PEM, leaf first")), List.of(), Optional.empty(),
                     Optional.of(INVALID_CERTIFICATE));
         }
-        ChainPath path = ChainPath.build(chain, validator.trustAnchors());
-        int leafIndex = path.indices().get(0);
-        X509Certificate leaf = chain.get(leafIndex);
-        Instant judgedAt = at;
+        ChainValidationResult v = validator.validate(chain, at);
+        X509Certificate leaf = v.leaf().orElseThrow(); // the chain is parsed, so not empty
         Instant notBefore = leaf.getNotBefore().toInstant();
         if (acceptNotYetValid && notBefore.isAfter(at)) {
-            judgedAt = notBefore; // A02.FR.08: installed now, used once notBefore has passed
+            v = validator.validate(chain, notBefore); // A02.FR.08: installed now, used once notBefore has passed
         }
-        ValidationResult.Builder r = ValidationResult.builder().addAll(validator.validate(chain, judgedAt));
         if (!Arrays.equals(leaf.getPublicKey().getEncoded(), pendingPublicKey.getEncoded())) {
-            r.add(Violation.of("A02.FR.06", RequirementLevel.SHALL,
+            v = v.and(ValidationResult.of(Violation.of("A02.FR.06", RequirementLevel.SHALL,
                     "a certificate for another public key than the pending CSR's",
-                    "the public key of the Certificate Signing Request this station sent").atChainIndex(leafIndex));
+                    "the public key of the Certificate Signing Request this station sent").atChainIndex(chain.indexOf(leaf))));
         }
-        ValidationResult result = r.build();
-        return new Outcome(result, chain, Optional.of(leaf),
-                result.isCompliant() ? Optional.empty() : Optional.of(INVALID_CERTIFICATE));
+        return new Outcome(v.result(), chain, Optional.of(v),
+                v.isCompliant() ? Optional.empty() : Optional.of(INVALID_CERTIFICATE));
     }
 
     /**
@@ -131,18 +130,23 @@ public final class SignedCertificateCheck {
      *
      * @param result every violation; {@link ValidationResult#isCompliant()} decides
      * @param chain the parsed certificates in the order received (empty when the input was not parsed)
-     * @param leaf the Charging Station certificate of the chain, if parsed
+     * @param validation the chain validation, with the path to install (leaf first), if the chain was parsed
      * @param reasonCode the CertificateSignedResponse {@code statusInfo.reasonCode} when rejected
      */
-    public record Outcome(ValidationResult result, List<X509Certificate> chain, Optional<X509Certificate> leaf,
-                          Optional<String> reasonCode) {
+    public record Outcome(ValidationResult result, List<X509Certificate> chain,
+                          Optional<ChainValidationResult> validation, Optional<String> reasonCode) {
 
         /** Copies the chain. */
         public Outcome {
             Objects.requireNonNull(result, "result");
             chain = List.copyOf(chain);
-            Objects.requireNonNull(leaf, "leaf");
+            Objects.requireNonNull(validation, "validation");
             Objects.requireNonNull(reasonCode, "reasonCode");
+        }
+
+        /** @return the Charging Station certificate that was validated (the leaf of the path), if the chain was parsed */
+        public Optional<X509Certificate> leaf() {
+            return validation.flatMap(ChainValidationResult::leaf);
         }
 
         /** @return whether to answer Accepted and install the certificate */

@@ -4,6 +4,7 @@ import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.api.message.TriggerMessageRequest;
 import io.ocppsec.api.message.TriggerMessageRequest.MessageTrigger;
 import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.core.cert.TrustAnchors;
 import java.security.cert.X509Certificate;
@@ -88,11 +89,12 @@ public final class CertificateUpdateAdvisor {
         ValidationResult check = ValidationResult.compliant();
         if (!chain.isEmpty()) {
             Instant now = clock.instant();
-            check = validator.withExpectedSerialNumber(stationSerial).validate(chain, now);
+            ChainValidationResult validated = validator.withExpectedSerialNumber(stationSerial).validate(chain, now);
+            check = validated.result();
             if (!check.isCompliant()) {
                 reasons.add(UpdateAdvice.Reason.NOT_ISSUED_BY_CSO); // A00.FR.406
-            } else if (!chain.get(0).getNotAfter().toInstant().isAfter(now.plus(renewalWindow))) {
-                reasons.add(UpdateAdvice.Reason.EXPIRES_SOON);
+            } else if (!validated.leaf().orElseThrow().getNotAfter().toInstant().isAfter(now.plus(renewalWindow))) {
+                reasons.add(UpdateAdvice.Reason.EXPIRES_SOON); // the expiry of the certificate that was validated
             }
         }
         return new UpdateAdvice(reasons, check, reasons.isEmpty() ? Optional.empty()

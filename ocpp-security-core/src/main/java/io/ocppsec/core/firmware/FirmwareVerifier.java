@@ -1,9 +1,12 @@
 package io.ocppsec.core.firmware;
 
+import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.core.cert.CertificateParseException;
 import io.ocppsec.core.cert.CertificateParser;
 import io.ocppsec.core.cert.CertificateRole;
+import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
 import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.core.cert.TrustAnchors;
@@ -125,7 +128,7 @@ public final class FirmwareVerifier {
             return v;
         }
         return (chain, at) -> {
-            List<X509Certificate> all = new ArrayList<>(chain);
+            List<X509Certificate> all = new ArrayList<>(chain); // the received signing certificate stays first
             known.stream().filter(k -> !all.contains(k)).forEach(all::add);
             return v.validate(all, at);
         };
@@ -207,17 +210,27 @@ public final class FirmwareVerifier {
             return new InvalidFirmwareSigningCertificate(CertificateProblem.MALFORMED, e.getMessage(),
                     ValidationResult.compliant());
         }
-        ValidationResult result = validator.validate(chain, at);
+        ChainValidationResult validated = validator.validate(chain, at);
+        ValidationResult result = validated.result();
         if (!result.isCompliant()) {
             return new InvalidFirmwareSigningCertificate(CertificateProblem.NOT_VALID,
                     summary(result), result);
+        }
+        // The signature is checked with the key of the certificate that was validated, and only if that is the
+        // first certificate of signingCertificate (the signer's own): never with another certificate of the PEM.
+        X509Certificate signer = validated.leaf().orElseThrow();
+        if (!signer.equals(chain.get(0))) {
+            ValidationResult refused = result.and(ValidationResult.of(Violation.of("A00.FR.604", RequirementLevel.SHALL,
+                    "the validator validated another certificate than the first of signingCertificate",
+                    "the Firmware Signing certificate first, validated as the leaf").atChainIndex(0)));
+            return new InvalidFirmwareSigningCertificate(CertificateProblem.NOT_VALID, summary(refused), refused);
         }
         StrictBase64.Decoded decoded = StrictBase64.decode(signatureBase64, MAX_SIGNATURE_CHARS);
         if (decoded.problem().isPresent()) {
             return new InvalidFirmwareSignature(SignatureProblem.MALFORMED,
                     "the base64 signature " + decoded.problem().get(), 0);
         }
-        return new Prepared(chain.get(0), decoded.bytes().orElseThrow(), result);
+        return new Prepared(signer, decoded.bytes().orElseThrow(), result);
     }
 
     private FirmwareVerificationOutcome check(Prepared p, InputStream in, Instant at, String source)

@@ -102,6 +102,16 @@ public final class CachingRevocationSource implements RevocationSource {
         }
     }
 
+    /** Asks the delegate. */
+    @Override
+    public boolean answersFor(X509Certificate certificate) {
+        try {
+            return delegate.answersFor(Objects.requireNonNull(certificate, "certificate"));
+        } catch (RuntimeException e) {
+            return true; // ask, and let check() answer UNKNOWN under the caller's policy
+        }
+    }
+
     private RevocationStatus ask(X509Certificate certificate, X509Certificate issuer, Instant at) {
         try {
             RevocationStatus s = delegate.check(certificate, issuer, at);

@@ -71,6 +71,7 @@ public final class OcspRevocationSource implements RevocationSource {
     private final SecureRandom random;
     private final int maxResponseBytes;
     private final OcspResponses.Policy policy;
+    private final boolean caCertificates;
 
     private OcspRevocationSource(Builder b) {
         this.responderOverride = b.responderOverride;
@@ -80,6 +81,7 @@ public final class OcspRevocationSource implements RevocationSource {
         this.random = b.random;
         this.maxResponseBytes = b.maxResponseBytes;
         this.policy = new OcspResponses.Policy(b.maxClockSkew, b.maxAgeWithoutNextUpdate, b.requireNonce);
+        this.caCertificates = b.caCertificates;
     }
 
     /** @return a builder with safe defaults: AIA responder, SHA-1 CertID, nonce sent, 64 KiB limit */
@@ -106,13 +108,35 @@ public final class OcspRevocationSource implements RevocationSource {
         return status;
     }
 
+    /**
+     * A CA certificate of a path is asked about when its AIA extension names an OCSP responder (the responder of the
+     * CA above it; {@link Builder#responderUrl(URI)} is for end-entity certificates only), unless
+     * {@link Builder#caCertificates(boolean) caCertificates(false)}.
+     */
+    @Override
+    public boolean answersFor(X509Certificate certificate) {
+        Objects.requireNonNull(certificate, "certificate");
+        if (!caCertificates) {
+            return false;
+        }
+        try {
+            return !OcspRequests.responderUrls(certificate).isEmpty();
+        } catch (RuntimeException e) {
+            return true; // an unreadable AIA: ask, and let check() answer UNKNOWN under the caller's policy
+        }
+    }
+
     private RevocationStatus ask(X509Certificate certificate, X509Certificate issuer, Instant at) {
         if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
             return RevocationStatus.unknown("the given issuer is not the certificate's issuer");
         }
-        Optional<URI> responder = responderOverride.or(() -> OcspRequests.responderUrls(certificate).stream().findFirst());
+        // The override stands in for the station certificates' responder; a CA certificate is asked where it says.
+        Optional<URI> aia = OcspRequests.responderUrls(certificate).stream().findFirst();
+        Optional<URI> responder = certificate.getBasicConstraints() >= 0 ? aia : responderOverride.or(() -> aia);
         if (responder.isEmpty()) {
-            return RevocationStatus.unknown("no OCSP responder: the certificate has no AIA OCSP URL and none is configured");
+            return RevocationStatus.unknown(certificate.getBasicConstraints() >= 0
+                    ? "no OCSP responder: the CA certificate has no AIA OCSP URL"
+                    : "no OCSP responder: the certificate has no AIA OCSP URL and none is configured");
         }
         OcspRequests.Built request;
         try {
@@ -155,7 +179,8 @@ public final class OcspRevocationSource implements RevocationSource {
     @Override
     public String toString() {
         return "OcspRevocationSource{responder=" + responderOverride.map(OcspRequests::describe).orElse("AIA")
-                + ", certIdHash=" + certIdHash + ", nonce=" + sendNonce + ", maxResponseBytes=" + maxResponseBytes + "}";
+                + ", certIdHash=" + certIdHash + ", nonce=" + sendNonce + ", maxResponseBytes=" + maxResponseBytes
+                + (caCertificates ? "" : ", leaf certificates only") + "}";
     }
 
     /** Configures an {@link OcspRevocationSource}; each setter validates at once. Not thread-safe. */
@@ -171,12 +196,29 @@ public final class OcspRevocationSource implements RevocationSource {
         private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private Duration maxClockSkew = Duration.ofMinutes(5);
         private Duration maxAgeWithoutNextUpdate = Duration.ofHours(1);
+        private boolean caCertificates = true;
 
         private Builder() {
         }
 
         /**
-         * Asks this responder for every certificate instead of the URL in the certificate's AIA extension.
+         * Whether the sub-CA certificates of a path are asked about too (default true, when their AIA extension
+         * names an OCSP responder). Turn it off only for a responder that serves end-entity
+         * certificates alone and a PKI that withdraws a compromised sub-CA by replacing the trust anchors: a
+         * revoked sub-CA is then not detected.
+         *
+         * @param ask whether to ask about CA certificates
+         * @return this builder
+         */
+        public Builder caCertificates(boolean ask) {
+            this.caCertificates = ask;
+            return this;
+        }
+
+        /**
+         * Asks this responder about end-entity (Charging Station) certificates instead of the URL in their AIA
+         * extension. A CA certificate of the path is still asked at the responder its own AIA names, if any (a
+         * station certificates' responder usually answers for one issuing CA only).
          *
          * @param url an http or https URL
          * @return this builder

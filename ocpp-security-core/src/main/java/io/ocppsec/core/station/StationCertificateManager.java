@@ -24,6 +24,7 @@ import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.core.cert.CertificateParseException;
 import io.ocppsec.core.cert.CertificateParser;
 import io.ocppsec.core.cert.ChainValidator;
+import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.SignedCertificateCheck;
 import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.core.csr.CsrBuilder;
@@ -43,7 +44,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -365,16 +365,14 @@ public final class StationCertificateManager {
                     "a certificate for the key of a CSR this station sent")));
         }
         Instant now = clock.instant();
-        List<X509Certificate> chain;
-        ValidationResult result;
+        ChainValidationResult validated;
         if (use == CertificateSigningUse.V2G_CERTIFICATE) {
             Optional<List<X509Certificate>> parsed = parse(chainText);
             if (parsed.isEmpty()) {
                 return invalid(use, ValidationResult.of(Violation.of("A00.FR.507", RequirementLevel.SHALL,
                         "a certificateChain that is not well-formed PEM", "X.509 certificates in PEM, leaf first")));
             }
-            chain = parsed.get();
-            result = checkV2g(chain, p, now);
+            validated = checkV2g(parsed.get(), p, now);
         } else {
             List<X509Certificate> roots = store.trustAnchors(RootCertificateType.CSMS_ROOT_CERTIFICATE);
             if (roots.isEmpty()) {
@@ -391,15 +389,16 @@ public final class StationCertificateManager {
                 }
                 return invalid(use, o.result());
             }
-            chain = leafFirst(o.chain(), o.leaf().orElseThrow());
-            result = o.result();
+            validated = o.validation().orElseThrow();
         }
-        if (!result.isCompliant()) {
-            return invalid(use, result);
+        if (!validated.isCompliant()) {
+            return invalid(use, validated.result());
         }
         ClientInstallResult installed;
         try {
-            installed = store.installClientCertificate(use, chain, p.key(), (c, at) -> result);
+            // The validated path is stored, leaf first: the certificate checked against the pending key is the one
+            // presented in TLS with that key.
+            installed = store.installClientCertificate(use, validated, p.key());
         } catch (CertificateStoreException e) {
             LOG.log(System.Logger.Level.ERROR, "The signed {0} could not be stored: {1}", use.ocppValue(), e.reason());
             return rejected("InternalError", "the certificate store could not be written");
@@ -409,24 +408,29 @@ public final class StationCertificateManager {
         }
         pending.remove(use);
         schedules.get(use).certificateReceived();
-        X509Certificate leaf = chain.get(0);
+        X509Certificate leaf = validated.leaf().orElseThrow();
         events.reconfigured(TechInfo.builder().put("change", "CertificateSigned").put("certificateType", use.ocppValue())
                 .put("serial", leaf.getSerialNumber().toString(16))
                 .put("notBefore", leaf.getNotBefore().toInstant().toString()).put("key", p.key().alias()).build());
         return new CertificateSignedResponse(CertificateSignedStatus.ACCEPTED, Optional.empty());
     }
 
-    private ValidationResult checkV2g(List<X509Certificate> chain, PendingCsr p, Instant now) {
-        X509Certificate leaf = chain.get(0);
-        Instant notBefore = leaf.getNotBefore().toInstant();
-        ValidationResult.Builder r = ValidationResult.builder()
-                .addAll(v2gValidator.orElseThrow().validate(chain, notBefore.isAfter(now) ? notBefore : now));
-        if (!Arrays.equals(leaf.getPublicKey().getEncoded(), p.publicKey().getEncoded())) {
-            r.add(Violation.of("A02.FR.06", RequirementLevel.SHALL,
-                    "a certificate for another public key than the pending CSR's",
-                    "the public key of the CSR this station sent").atChainIndex(0));
+    /** The integrator's V2G validator judges the chain; the key check is made on the leaf it validated. */
+    private ChainValidationResult checkV2g(List<X509Certificate> chain, PendingCsr p, Instant now) {
+        Instant notBefore = chain.get(0).getNotBefore().toInstant();
+        ChainValidationResult v = Objects.requireNonNull(
+                v2gValidator.orElseThrow().validate(chain, notBefore.isAfter(now) ? notBefore : now),
+                "V2G validator result");
+        Optional<X509Certificate> leaf = v.leaf();
+        if (leaf.isEmpty()) {
+            return v; // nothing was judged: never compliant
         }
-        return r.build();
+        if (!Arrays.equals(leaf.get().getPublicKey().getEncoded(), p.publicKey().getEncoded())) {
+            v = v.and(ValidationResult.of(Violation.of("A02.FR.06", RequirementLevel.SHALL,
+                    "a certificate for another public key than the pending CSR's",
+                    "the public key of the CSR this station sent").atChainIndex(chain.indexOf(leaf.get()))));
+        }
+        return v;
     }
 
     private Optional<List<X509Certificate>> parse(String pem) {
@@ -435,13 +439,6 @@ public final class StationCertificateManager {
         } catch (CertificateParseException e) {
             return Optional.empty();
         }
-    }
-
-    private static List<X509Certificate> leafFirst(List<X509Certificate> chain, X509Certificate leaf) {
-        List<X509Certificate> out = new ArrayList<>();
-        out.add(leaf);
-        chain.stream().filter(c -> !c.equals(leaf)).forEach(out::add);
-        return out;
     }
 
     private CertificateSignedResponse invalid(CertificateSigningUse use, ValidationResult result) {

@@ -3,6 +3,8 @@ package io.ocppsec.core.store;
 import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.api.requirement.Violation;
+import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -108,21 +110,57 @@ public final class StationCertificateStore {
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(validator, "validator");
-        Instant now = clock.instant();
-        ValidationResult.Builder own = ValidationResult.builder();
-        if (chain.isEmpty() || chain.size() > StationCertificate.MAX_CHAIN_LENGTH) {
-            own.add("A02.FR.06", RequirementLevel.SHALL, "a chain of " + chain.size() + " certificates",
-                    "1.." + StationCertificate.MAX_CHAIN_LENGTH + " certificates, leaf first");
-            return new ClientInstallResult(false, own.build());
+        Optional<ValidationResult> size = chainSizeProblem(chain.size());
+        if (size.isPresent()) {
+            return new ClientInstallResult(false, size.get());
         }
+        Instant now = clock.instant();
+        Instant notBefore = chain.get(0).getNotBefore().toInstant();
+        ChainValidationResult validated = Objects.requireNonNull(
+                validator.validate(List.copyOf(chain), notBefore.isAfter(now) ? notBefore : now), "validation result");
+        if (validated.leaf().isPresent() && !validated.leaf().get().equals(chain.get(0))) {
+            // The key handle belongs to chain.get(0): storing another validated certificate with it would pair a
+            // certificate with a key that is not its own.
+            return new ClientInstallResult(false, validated.result().and(ValidationResult.of(Violation.of("A02.FR.06",
+                    RequirementLevel.SHALL, "the validator validated another certificate than the first of the chain",
+                    "the chain's first certificate validated as its leaf").atChainIndex(0))));
+        }
+        return installClientCertificate(use, validated, key);
+    }
+
+    /**
+     * Installs the path of a chain validation that was already made (e.g. by {@code SignedCertificateCheck}, which
+     * found the leaf in a chain of any order and checked it against the pending CSR's key): the certificates stored
+     * and later presented in TLS are exactly the validated path, leaf first, never other certificates of the
+     * received chain. The store itself refuses an expired leaf.
+     *
+     * @param use what the certificate is for
+     * @param validated the validation of the chain; only a compliant one is stored
+     * @param key the handle of the leaf's private key
+     * @return whether it was stored, with every violation found
+     * @throws CertificateStoreException when it could not be persisted (the store is then unchanged)
+     */
+    public ClientInstallResult installClientCertificate(CertificateSigningUse use, ChainValidationResult validated,
+                                                        KeyHandle key) throws CertificateStoreException {
+        Objects.requireNonNull(use, "use");
+        Objects.requireNonNull(validated, "validated");
+        Objects.requireNonNull(key, "key");
+        if (!validated.isCompliant()) {
+            return new ClientInstallResult(false, validated.result());
+        }
+        List<X509Certificate> chain = validated.path();
+        Optional<ValidationResult> size = chainSizeProblem(chain.size());
+        if (size.isPresent()) {
+            return new ClientInstallResult(false, size.get().and(validated.result()));
+        }
+        Instant now = clock.instant();
         X509Certificate leaf = chain.get(0);
-        Instant notBefore = leaf.getNotBefore().toInstant();
+        ValidationResult.Builder own = ValidationResult.builder();
         if (now.isAfter(leaf.getNotAfter().toInstant())) {
             own.add("A02.FR.06", RequirementLevel.SHALL, "a certificate that expired at " + leaf.getNotAfter().toInstant(),
                     "a certificate valid now or in the future");
         }
-        ValidationResult result = own.build().and(Objects.requireNonNull(
-                validator.validate(List.copyOf(chain), notBefore.isAfter(now) ? notBefore : now), "validation result"));
+        ValidationResult result = own.build().and(validated.result());
         if (!result.isCompliant()) {
             return new ClientInstallResult(false, result);
         }
@@ -287,6 +325,15 @@ public final class StationCertificateStore {
 
     // ---------------------------------------------------------------- roots
 
+    private static Optional<ValidationResult> chainSizeProblem(int size) {
+        if (size == 0 || size > StationCertificate.MAX_CHAIN_LENGTH) {
+            return Optional.of(ValidationResult.of(Violation.of("A02.FR.06", RequirementLevel.SHALL,
+                    "a chain of " + size + " certificates", "1.." + StationCertificate.MAX_CHAIN_LENGTH
+                            + " certificates, leaf first")));
+        }
+        return Optional.empty();
+    }
+
     /**
      * Installs a root certificate. Only CA certificates are accepted (basicConstraints cA=TRUE and
      * keyUsage keyCertSign), valid now. Installing the same certificate again is accepted and changes
@@ -299,7 +346,7 @@ public final class StationCertificateStore {
      */
     public RootInstallResult installRoot(RootCertificateType type, X509Certificate certificate)
             throws CertificateStoreException {
-        return installRoot(type, certificate, (chain, at) -> ValidationResult.compliant());
+        return installRoot(type, certificate, (chain, at) -> ChainValidationResult.of(chain, ValidationResult.compliant()));
     }
 
     /**

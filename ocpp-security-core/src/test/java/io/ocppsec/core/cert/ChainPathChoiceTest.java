@@ -37,12 +37,12 @@ class ChainPathChoiceTest {
                 .commonName(TestPki.STATION_SERIAL).build();
         OcppChainValidator v = OcppChainValidator.forChargingStationCertificate(TrustAnchors.cso(root.certificate()),
                 TestPki.CSO_NAME);
-        ValidationResult sent = v.validate(List.of(leaf.certificate(), root.certificate()), TestPki.NOW);
+        ValidationResult sent = v.validate(List.of(leaf.certificate(), root.certificate()), TestPki.NOW).result();
         assertThat(sent.blocking()).as(sent.describe()).anySatisfy(x -> {
             assertThat(x.found()).startsWith("trusted root 'CN=Old Root,O=Example CSO' expired at ");
             assertThat(x.chainIndex()).hasValue(1);
         });
-        ValidationResult notSent = v.validate(List.of(leaf.certificate()), TestPki.NOW);
+        ValidationResult notSent = v.validate(List.of(leaf.certificate()), TestPki.NOW).result();
         assertThat(notSent.blocking()).as(notSent.describe()).anySatisfy(x -> {
             assertThat(x.found()).startsWith("trusted root 'CN=Old Root,O=Example CSO' expired at ");
             assertThat(x.chainIndex()).isEmpty();

@@ -33,44 +33,67 @@ class OcppChainValidatorTest {
     static final OcppChainValidator FIRMWARE = OcppChainValidator.forFirmwareSigningCertificate(MANUFACTURER);
 
     static ValidationResult station(List<X509Certificate> chain) {
-        return STATION.validate(chain, TestPki.NOW);
+        return STATION.validate(chain, TestPki.NOW).result();
     }
 
     static List<String> ids(ValidationResult r) {
         return r.violations().stream().map(v -> v.requirement().value()).toList();
     }
 
-    static Stream<List<X509Certificate>> stationChainShapes() {
+    /** The station certificate first, its issuers in any order, with or without the root. */
+    static Stream<List<X509Certificate>> leafFirstShapes() {
+        TestCertificate s = PKI.station();
+        return Stream.of(s.chain(), s.chainWithRoot(), List.of(s.certificate(), s.root(), s.chain().get(1)));
+    }
+
+    /** Orders whose first certificate is not the station certificate. */
+    static Stream<List<X509Certificate>> leafElsewhereShapes() {
         TestCertificate s = PKI.station();
         List<X509Certificate> reversed = new ArrayList<>(s.chainWithRoot());
         Collections.reverse(reversed);
         List<X509Certificate> rootInMiddle = List.of(s.chain().get(1), s.root(), s.certificate());
-        return Stream.of(s.chain(), s.chainWithRoot(), reversed, rootInMiddle, List.of(s.chain().get(1), s.certificate()));
+        return Stream.of(reversed, rootInMiddle, List.of(s.chain().get(1), s.certificate()));
     }
 
     @ParameterizedTest
-    @MethodSource("stationChainShapes")
+    @MethodSource("leafFirstShapes")
     @Verifies({"A00.FR.403", "A00.FR.404"})
-    void acceptsStationChainsInAnyOrderWithOrWithoutRoot(List<X509Certificate> chain) {
-        ValidationResult r = station(chain);
-        assertThat(r.violations()).as(r.describe()).isEmpty();
-        assertThat(STATION.validate(chain)).isEqualTo(r); // the clock is fixed at NOW
+    void acceptsStationChainsLeafFirstWithIssuersInAnyOrderWithOrWithoutRoot(List<X509Certificate> chain) {
+        ChainValidationResult v = STATION.validate(chain, TestPki.NOW);
+        assertThat(v.result().violations()).as(v.result().describe()).isEmpty();
+        assertThat(v.leaf()).contains(chain.get(0));
+        assertThat(v.path()).containsExactly(PKI.station().certificate(), PKI.csoSubCa().certificate());
+        assertThat(v.anchor()).contains(PKI.csoRoot().certificate());
+        assertThat(STATION.validate(chain)).isEqualTo(v); // the clock is fixed at NOW
+    }
+
+    @ParameterizedTest
+    @MethodSource("leafElsewhereShapes")
+    @Verifies("A00.FR.403")
+    void theFirstCertificateIsTheLeafUnlessAnyOrderIsAskedFor(List<X509Certificate> chain) {
+        ChainValidationResult strict = STATION.validate(chain, TestPki.NOW);
+        assertThat(strict.isCompliant()).as(strict.toString()).isFalse();
+        assertThat(strict.leaf()).contains(chain.get(0)); // judged, and refused, as the leaf it was sent as
+        ChainValidationResult any = STATION.toBuilder().chainOrder(ChainOrder.ANY).build().validate(chain, TestPki.NOW);
+        assertThat(any.result().violations()).as(any.result().describe()).isEmpty();
+        assertThat(any.leaf()).contains(PKI.station().certificate());
+        assertThat(any.path()).containsExactly(PKI.station().certificate(), PKI.csoSubCa().certificate());
     }
 
     @Test
     @Verifies({"A00.FR.308", "A00.FR.309", "A00.FR.411", "A00.FR.412", "A00.FR.604"})
     void acceptsGoodCsmsAndFirmwareChains() {
-        assertThat(CSMS.validate(PKI.csmsEc().chain(), TestPki.NOW).violations()).isEmpty();
-        assertThat(CSMS.validate(PKI.csmsRsa().chainWithRoot(), TestPki.NOW).violations()).isEmpty();
-        assertThat(CSMS.withExpectedFqdn("CSMS.Example.COM").validate(PKI.csmsEc().chain(), TestPki.NOW).isClean())
+        assertThat(CSMS.validate(PKI.csmsEc().chain(), TestPki.NOW).result().violations()).isEmpty();
+        assertThat(CSMS.validate(PKI.csmsRsa().chainWithRoot(), TestPki.NOW).result().violations()).isEmpty();
+        assertThat(CSMS.withExpectedFqdn("CSMS.Example.COM").validate(PKI.csmsEc().chain(), TestPki.NOW).result().isClean())
                 .isTrue();
-        assertThat(FIRMWARE.validate(PKI.firmwareSigning().chain(), TestPki.NOW).violations()).isEmpty();
+        assertThat(FIRMWARE.validate(PKI.firmwareSigning().chain(), TestPki.NOW).result().violations()).isEmpty();
     }
 
     @Test
     @Verifies({"A00.FR.309", "A00.FR.412"})
     void csmsCommonNameMustMatchTheFqdnConnectedTo() {
-        ValidationResult r = CSMS.withExpectedFqdn("other.example.com").validate(PKI.csmsEc().chain(), TestPki.NOW);
+        ValidationResult r = CSMS.withExpectedFqdn("other.example.com").validate(PKI.csmsEc().chain(), TestPki.NOW).result();
         assertThat(ids(r)).containsExactly("A00.FR.309");
         assertThat(r.isCompliant()).isFalse();
         assertThat(r.violations().get(0).found()).contains(TestPki.CSMS_FQDN);
@@ -81,8 +104,8 @@ class OcppChainValidatorTest {
     @Verifies("A00.FR.405")
     void stationCommonNameMustBeItsSerialNumber() {
         assertThat(STATION.withExpectedSerialNumber(TestPki.STATION_SERIAL).validate(PKI.station().chain(), TestPki.NOW)
-                .isClean()).isTrue();
-        ValidationResult r = STATION.withExpectedSerialNumber("CS-0002").validate(PKI.station().chain(), TestPki.NOW);
+                .result().isClean()).isTrue();
+        ValidationResult r = STATION.withExpectedSerialNumber("CS-0002").validate(PKI.station().chain(), TestPki.NOW).result();
         assertThat(ids(r)).containsExactly("A00.FR.405");
         assertThatThrownBy(() -> CSMS.withExpectedSerialNumber("x")).isInstanceOf(IllegalStateException.class);
     }
@@ -127,7 +150,7 @@ class OcppChainValidatorTest {
     @Verifies({"A00.FR.308", "A00.FR.309", "A00.FR.411", "A00.FR.412", "A00.FR.502", "A00.FR.503",
         "A00.FR.504", "A00.FR.508", "A00.FR.509", "A00.FR.510", "A00.FR.512", "A00.FR.514"})
     void csmsValidatorCatchesEveryDefect(Defect defect) {
-        ValidationResult r = CSMS.validate(PKI.csms(defect).chain(), TestPki.NOW);
+        ValidationResult r = CSMS.validate(PKI.csms(defect).chain(), TestPki.NOW).result();
         String id = CSMS_EXPECTED.get(defect);
         assertThat(id).as("expectation for " + defect).isNotNull();
         if (id.equals("-")) { // O of the CSMS owner is not checked against a name; a dNSName SAN is allowed
@@ -142,7 +165,7 @@ class OcppChainValidatorTest {
         "WEAK_RSA_KEY", "SHA1_SIGNATURE", "ZERO_SERIAL", "MISSING_ORGANIZATION"})
     @Verifies({"A00.FR.604", "A00.FR.504", "A00.FR.502", "A00.FR.508", "A00.FR.509"})
     void firmwareValidatorRefusesDefects(Defect defect) {
-        ValidationResult r = FIRMWARE.validate(PKI.firmwareSigning(defect).chain(), TestPki.NOW);
+        ValidationResult r = FIRMWARE.validate(PKI.firmwareSigning(defect).chain(), TestPki.NOW).result();
         assertThat(r.isCompliant()).as(r.describe()).isFalse();
     }
 
@@ -151,12 +174,12 @@ class OcppChainValidatorTest {
     void hierarchiesNeverValidateAgainstEachOther() {
         ValidationResult firmwareAsStation = station(PKI.firmwareSigning().chainWithRoot());
         assertThat(firmwareAsStation.violates("A00.FR.403")).as(firmwareAsStation.describe()).isTrue();
-        ValidationResult stationAsFirmware = FIRMWARE.validate(PKI.station().chainWithRoot(), TestPki.NOW);
+        ValidationResult stationAsFirmware = FIRMWARE.validate(PKI.station().chainWithRoot(), TestPki.NOW).result();
         assertThat(stationAsFirmware.violates("A00.FR.604")).isTrue();
         assertThat(stationAsFirmware.isCompliant()).isFalse();
-        ValidationResult csmsAsFirmware = FIRMWARE.validate(PKI.csmsEc().chain(), TestPki.NOW);
+        ValidationResult csmsAsFirmware = FIRMWARE.validate(PKI.csmsEc().chain(), TestPki.NOW).result();
         assertThat(csmsAsFirmware.violates("A00.FR.604")).isTrue();
-        ValidationResult firmwareAsCsms = CSMS.validate(PKI.firmwareSigning().chain(), TestPki.NOW);
+        ValidationResult firmwareAsCsms = CSMS.validate(PKI.firmwareSigning().chain(), TestPki.NOW).result();
         assertThat(firmwareAsCsms.violates("A00.FR.308")).isTrue();
         assertThatThrownBy(() -> OcppChainValidator.forFirmwareSigningCertificate(CSO))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A00.FR.601");
@@ -189,7 +212,7 @@ class OcppChainValidatorTest {
         TestCertificate leaf = PKI.builder(CertificateRole.CHARGING_STATION, root).organization(TestPki.CSO_NAME)
                 .commonName("CS-0001").build();
         ValidationResult r = OcppChainValidator.forChargingStationCertificate(TrustAnchors.cso(root.certificate()),
-                TestPki.CSO_NAME).validate(leaf.chain(), TestPki.NOW);
+                TestPki.CSO_NAME).validate(leaf.chain(), TestPki.NOW).result();
         assertThat(r.isCompliant()).isFalse();
         assertThat(r.blocking().get(0).found()).contains("trusted root").contains("expired");
     }
@@ -219,12 +242,12 @@ class OcppChainValidatorTest {
         TestCertificate outside = PKI.builder(CertificateRole.CHARGING_STATION, constrained).organization("Other CSO")
                 .commonName("CS-0001").build();
         OcppChainValidator v = OcppChainValidator.forChargingStationCertificate(CSO, "Other CSO");
-        assertThat(v.validate(good.chain(), TestPki.NOW).violates("A00.FR.403")).isFalse();
+        assertThat(v.validate(good.chain(), TestPki.NOW).result().violates("A00.FR.403")).isFalse();
         assertThat(v.cachedIntermediates()).isZero(); // the JDK cannot take its name constraints as an anchor's
-        ValidationResult r = v.validate(outside.chain(), TestPki.NOW);
+        ValidationResult r = v.validate(outside.chain(), TestPki.NOW).result();
         assertThat(r.blocking()).as(r.describe()).anySatisfy(x -> assertThat(x.found()).contains("name constraints"));
         OcppChainValidator uncached = v.toBuilder().intermediateCacheSize(0).build();
-        assertThat(uncached.validate(outside.chain(), TestPki.NOW)).isEqualTo(r);
+        assertThat(uncached.validate(outside.chain(), TestPki.NOW).result()).isEqualTo(r);
     }
 
     @Test
@@ -251,14 +274,14 @@ class OcppChainValidatorTest {
         TestCertificate forged = PKI.station(Defect.FOREIGN_ROOT);
         List<X509Certificate> chain = List.of(forged.certificate(), PKI.csoSubCa().certificate());
         OcppChainValidator v = STATION.toBuilder().intermediateCacheSize(16).build();
-        ValidationResult cold = v.validate(chain, TestPki.NOW);
+        ValidationResult cold = v.validate(chain, TestPki.NOW).result();
         assertThat(cold.blocking()).as(cold.describe()).singleElement().satisfies(x -> {
             assertThat(x.found()).contains("signature");
             assertThat(x.chainIndex()).hasValue(0);
         });
         v.validate(PKI.station().chain(), TestPki.NOW); // caches the real sub-CA
         assertThat(v.cachedIntermediates()).isEqualTo(1);
-        assertThat(v.validate(chain, TestPki.NOW)).isEqualTo(cold);
+        assertThat(v.validate(chain, TestPki.NOW).result()).isEqualTo(cold);
     }
 
     @Test
@@ -277,7 +300,8 @@ class OcppChainValidatorTest {
     @Verifies({"A00.FR.502", "A00.FR.505"})
     void lintViolationsCarryTheReceivedIndexInUnorderedChains() {
         TestCertificate weak = PKI.station(Defect.WEAK_RSA_KEY);
-        ValidationResult r = station(List.of(weak.root(), PKI.csoSubCa().certificate(), weak.certificate()));
+        ValidationResult r = STATION.toBuilder().chainOrder(ChainOrder.ANY).build()
+                .validate(List.of(weak.root(), PKI.csoSubCa().certificate(), weak.certificate()), TestPki.NOW).result();
         Violation v = r.blocking().stream().filter(x -> x.requirement().value().equals("A00.FR.502")).findFirst()
                 .orElseThrow();
         assertThat(v.chainIndex()).hasValue(2);
@@ -287,22 +311,22 @@ class OcppChainValidatorTest {
     @Verifies("A00.FR.701")
     void fastExpirationOptionReportsLongLivedCsmsCertificates() {
         OcppChainValidator fast = CSMS.toBuilder().fastExpiration(true).build();
-        ValidationResult r = fast.validate(PKI.csmsEc().chain(), TestPki.NOW);
+        ValidationResult r = fast.validate(PKI.csmsEc().chain(), TestPki.NOW).result();
         assertThat(r.isCompliant()).isTrue();
         assertThat(ids(r)).containsExactly("A00.FR.701");
         TestCertificate shortLived = PKI.csmsBuilder().validity(TestPki.NOW.minus(Duration.ofHours(2)),
                 TestPki.NOW.plus(Duration.ofHours(20))).build();
-        assertThat(fast.validate(shortLived.chain(), TestPki.NOW).isClean()).isTrue();
+        assertThat(fast.validate(shortLived.chain(), TestPki.NOW).result().isClean()).isTrue();
     }
 
     @Test
     void intermediateCacheHonoursValidityAtTheInstant() {
         OcppChainValidator v = STATION.toBuilder().intermediateCacheSize(16).build();
-        assertThat(v.validate(PKI.station().chain(), TestPki.NOW).isClean()).isTrue();
+        assertThat(v.validate(PKI.station().chain(), TestPki.NOW).result().isClean()).isTrue();
         assertThat(v.cachedIntermediates()).isEqualTo(1);
         // Long after the sub-CA expired, the cache entry must not be used.
         ValidationResult later = v.validate(PKI.stationBuilder().validity(TestPki.NOW,
-                TestPki.NOW.plus(Duration.ofDays(5000))).build().chain(), TestPki.NOW.plus(Duration.ofDays(3500)));
+                TestPki.NOW.plus(Duration.ofDays(5000))).build().chain(), TestPki.NOW.plus(Duration.ofDays(3500))).result();
         assertThat(later.blocking()).extracting(x -> x.chainIndex().getAsInt()).contains(1);
     }
 
@@ -320,7 +344,7 @@ class OcppChainValidatorTest {
             Thread th = new Thread(() -> {
                 for (int i = 0; i < 100; i++) {
                     TestCertificate leaf = leaves.get(i % leaves.size());
-                    ValidationResult r = v.validate(leaf.chain(), TestPki.NOW);
+                    ValidationResult r = v.validate(leaf.chain(), TestPki.NOW).result();
                     if (!r.isClean()) {
                         errors.add(new AssertionError(r.describe()));
                     }
@@ -369,27 +393,27 @@ class OcppChainValidatorTest {
     void anUnboundCsmsValidatorAcceptsNothingUntilBoundToAHost() {
         OcppChainValidator unbound = OcppChainValidator.forCsmsCertificate(CSO);
         assertThat(unbound.expectedFqdn()).isEmpty();
-        ValidationResult r = unbound.validate(PKI.csmsEc().chain(), TestPki.NOW);
+        ValidationResult r = unbound.validate(PKI.csmsEc().chain(), TestPki.NOW).result();
         assertThat(ids(r)).containsExactly("A00.FR.309");
         assertThat(r.describe()).contains("no CSMS FQDN");
         OcppChainValidator bound = unbound.withExpectedFqdn(TestPki.CSMS_FQDN);
         assertThat(bound.expectedFqdn()).contains(TestPki.CSMS_FQDN);
-        assertThat(bound.validate(PKI.csmsEc().chain(), TestPki.NOW).isClean()).isTrue();
+        assertThat(bound.validate(PKI.csmsEc().chain(), TestPki.NOW).result().isClean()).isTrue();
         assertThat(unbound.withExpectedFqdn("127.0.0.1").validate(PKI.csmsEc().chain(), TestPki.NOW)
-                .violates("A00.FR.309")).isTrue();
+                .result().violates("A00.FR.309")).isTrue();
     }
 
     @Test
     @Verifies({"A00.FR.309", "A00.FR.412"})
     void aSubjectAltNameCountsOnlyWhenAllowed() {
         TestCertificate sanOnly = PKI.csmsBuilder("backend.example.com").sanDns(TestPki.CSMS_FQDN).build();
-        ValidationResult strict = CSMS.validate(sanOnly.chain(), TestPki.NOW);
+        ValidationResult strict = CSMS.validate(sanOnly.chain(), TestPki.NOW).result();
         assertThat(ids(strict)).containsExactly("A00.FR.309");
         assertThat(strict.violations().get(0).chainIndex()).hasValue(0);
         OcppChainValidator lenient = CSMS.toBuilder().allowSubjectAltNameMatch(true).build();
-        assertThat(lenient.validate(sanOnly.chain(), TestPki.NOW).isClean()).isTrue();
+        assertThat(lenient.validate(sanOnly.chain(), TestPki.NOW).result().isClean()).isTrue();
         assertThat(lenient.withExpectedFqdn("other.example.com").validate(sanOnly.chain(), TestPki.NOW)
-                .describe()).contains("dNSName=", "or a dNSName equal to it");
+                .result().describe()).contains("dNSName=", "or a dNSName equal to it");
         assertThat(OcppChainValidator.checkCsmsName(sanOnly.certificate(), TestPki.CSMS_FQDN, false)
                 .violates("A00.FR.309")).isTrue();
         assertThat(OcppChainValidator.checkCsmsName(sanOnly.certificate(), TestPki.CSMS_FQDN + ".", true).isClean())
@@ -403,18 +427,18 @@ class OcppChainValidatorTest {
     @Test
     @Verifies({"A00.FR.604"})
     void aFirmwareSignerMustBeAnEndEntityWhoseKeyMaySign() {
-        ValidationResult ca = FIRMWARE.validate(PKI.manufacturerSubCa().chain(), TestPki.NOW);
+        ValidationResult ca = FIRMWARE.validate(PKI.manufacturerSubCa().chain(), TestPki.NOW).result();
         assertThat(ca.blocking()).extracting(v -> v.requirement().value()).contains("A00.FR.604");
         assertThat(ca.describe()).contains("a CA certificate");
         TestCertificate noSign = PKI.firmwareSigningBuilder()
                 .keyUsage(org.bouncycastle.asn1.x509.KeyUsage.keyAgreement).build();
-        assertThat(FIRMWARE.validate(noSign.chain(), TestPki.NOW).blocking()).singleElement()
+        assertThat(FIRMWARE.validate(noSign.chain(), TestPki.NOW).result().blocking()).singleElement()
                 .satisfies(v -> assertThat(v.message()).contains("keyUsage without digitalSignature"));
         TestCertificate nonRepudiation = PKI.firmwareSigningBuilder()
                 .keyUsage(org.bouncycastle.asn1.x509.KeyUsage.nonRepudiation).build();
         assertThat(FIRMWARE.validate(nonRepudiation.chain(), TestPki.NOW).isCompliant()).isTrue();
         // A missing keyUsage stays the advisory SHOULD of A00.FR.512.
-        ValidationResult none = FIRMWARE.validate(PKI.firmwareSigning(Defect.MISSING_KEY_USAGE).chain(), TestPki.NOW);
+        ValidationResult none = FIRMWARE.validate(PKI.firmwareSigning(Defect.MISSING_KEY_USAGE).chain(), TestPki.NOW).result();
         assertThat(none.isCompliant()).isTrue();
         assertThat(ids(none)).containsExactly("A00.FR.512");
     }

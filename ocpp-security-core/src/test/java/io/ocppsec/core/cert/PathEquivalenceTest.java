@@ -172,15 +172,26 @@ class PathEquivalenceTest {
 
     /** Compares at several instants; the warm validator is primed at each instant before and asked twice. */
     static void assertAgree(OcppChainValidator base, List<X509Certificate> chain, String name) {
+        // Both leaf rules: the default (the first certificate is the leaf) and ANY (the leaf found in the chain).
+        for (ChainOrder order : ChainOrder.values()) {
+            assertAgree(base.toBuilder().chainOrder(order).build(), chain, name + " " + order, order);
+        }
+    }
+
+    private static void assertAgree(OcppChainValidator base, List<X509Certificate> chain, String name,
+                                    ChainOrder order) {
         OcppChainValidator cold = cold(base);
         OcppChainValidator pkix = pkixOnly(base);
         OcppChainValidator warm = base.toBuilder().resultCacheSize(64).build();
         for (Instant at : INSTANTS) {
-            ValidationResult reference = pkix.validate(chain, at);
-            assertThat(cold.validate(chain, at)).as(name + " cold at " + at + "\n" + reference.describe())
+            ChainValidationResult reference = pkix.validate(chain, at);
+            assertThat(cold.validate(chain, at)).as(name + " cold at " + at + "\n" + reference.result().describe())
                     .isEqualTo(reference);
             assertThat(warm.validate(chain, at)).as(name + " warm (first) at " + at).isEqualTo(reference);
             assertThat(warm.validate(chain, at)).as(name + " warm (cached) at " + at).isEqualTo(reference);
+            if (order == ChainOrder.LEAF_FIRST) {
+                assertThat(reference.leaf()).as(name + ": the leaf is the first certificate").contains(chain.get(0));
+            }
         }
         // And in reverse order of instants, so a result cached late is asked early.
         List<Instant> reversed = new ArrayList<>(INSTANTS);
@@ -194,7 +205,7 @@ class PathEquivalenceTest {
     @MethodSource("cases")
     void fastPathNeverAcceptsWhatJdkPkixRefuses(Case c) throws GeneralSecurityException {
         TrustAnchors anchors = c.validator().get().trustAnchors();
-        ChainPath path = ChainPath.build(c.chain(), anchors);
+        ChainPath path = ChainPath.build(c.chain(), anchors, ChainOrder.ANY);
         if (path.anchor().isEmpty()) {
             return;
         }
@@ -228,7 +239,7 @@ class PathEquivalenceTest {
         for (TestPki pki : List.of(PKI, RSA_PKI)) {
             TrustAnchors cso = TrustAnchors.cso(pki.csoRoot().certificate());
             for (TestCertificate leaf : List.of(pki.station(), pki.csmsEc(), pki.csmsRsa())) {
-                ChainPath path = ChainPath.build(leaf.chain(), cso);
+                ChainPath path = ChainPath.build(leaf.chain(), cso, ChainOrder.LEAF_FIRST);
                 List<X509Certificate> certs = path.indices().stream().map(leaf.chain()::get).toList();
                 assertThat(FastPath.validate(certs, path.anchor().orElseThrow(), NOW, new BoundedCache<>(0)))
                         .as(leaf.toString()).isEqualTo(FastPath.Verdict.ACCEPTED);

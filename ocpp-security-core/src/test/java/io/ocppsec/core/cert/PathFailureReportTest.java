@@ -88,7 +88,7 @@ class PathFailureReportTest {
         TestCertificate outside = PKI.builder(CertificateRole.CHARGING_STATION, constrained).organization("Other CSO")
                 .commonName(TestPki.STATION_SERIAL).build();
         ValidationResult r = OcppChainValidator.forChargingStationCertificate(OcppChainValidatorTest.CSO, "Other CSO")
-                .validate(outside.chain(), NOW);
+                .validate(outside.chain(), NOW).result();
         single(r, "name constraints of an issuing CA violated", 0);
     }
 
@@ -180,7 +180,7 @@ class PathFailureReportTest {
                 .commonName("Future Root").validity(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(400))).build();
         TestCertificate leaf = stationUnder(root);
         ValidationResult r = OcppChainValidator.forChargingStationCertificate(TrustAnchors.cso(root.certificate()),
-                TestPki.CSO_NAME).validate(leaf.chain(), NOW);
+                TestPki.CSO_NAME).validate(leaf.chain(), NOW).result();
         assertThat(r.blocking()).as(r.describe()).anySatisfy(v -> assertThat(v.found())
                 .startsWith("trusted root 'CN=Future Root,O=Example CSO' not valid before "));
     }

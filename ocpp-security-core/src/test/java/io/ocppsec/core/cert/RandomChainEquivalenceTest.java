@@ -100,26 +100,31 @@ class RandomChainEquivalenceTest {
         if (random.nextBoolean()) {
             chain.add(root.certificate());
         }
-        if (random.nextInt(3) == 0) {
+        // The leaf stays first (the default rule) with its issuers shuffled, or everything is shuffled for ANY.
+        boolean anyOrder = random.nextInt(4) == 0;
+        if (anyOrder) {
             Collections.shuffle(chain, random);
+        } else if (random.nextInt(3) == 0) {
+            Collections.shuffle(chain.subList(1, chain.size()), random);
         }
         TrustAnchors anchors = random.nextInt(10) == 0 ? TrustAnchors.cso(PKI.foreignRoot().certificate())
                 : random.nextInt(10) == 0 ? TrustAnchors.cso(PKI.foreignRoot().certificate(), root.certificate())
                 : TrustAnchors.cso(root.certificate());
-        OcppChainValidator base = OcppChainValidator.forChargingStationCertificate(anchors, TestPki.CSO_NAME);
+        OcppChainValidator base = OcppChainValidator.forChargingStationCertificate(anchors, TestPki.CSO_NAME)
+                .toBuilder().chainOrder(anyOrder ? ChainOrder.ANY : ChainOrder.LEAF_FIRST).build();
         OcppChainValidator cold = PathEquivalenceTest.cold(base);
         OcppChainValidator pkix = PathEquivalenceTest.pkixOnly(base);
         List<Instant> instants = List.of(NOW, NOW.plus(days(-60, 3000)), NOW.plus(days(-60, 3000)));
         for (Instant at : instants) {
             var reference = pkix.validate(chain, at);
-            assertThat(cold.validate(chain, at)).as(what + " cold at " + at + "\n" + reference.describe())
+            assertThat(cold.validate(chain, at)).as(what + " cold at " + at + "\n" + reference.result().describe())
                     .isEqualTo(reference);
             assertThat(base.validate(chain, at)).as(what + " warm (first) at " + at).isEqualTo(reference);
             assertThat(base.validate(chain, at)).as(what + " warm (again) at " + at).isEqualTo(reference);
             if (reference.isCompliant()) {
                 accepted++;
             }
-            ChainPath path = ChainPath.build(chain, anchors);
+            ChainPath path = ChainPath.build(chain, anchors, base.chainOrder());
             if (path.anchor().isPresent()) {
                 List<X509Certificate> certs = path.indices().stream().map(chain::get).toList();
                 if (FastPath.validate(certs, path.anchor().get(), at, new BoundedCache<>(0))

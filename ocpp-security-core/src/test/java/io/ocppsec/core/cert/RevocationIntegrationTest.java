@@ -32,23 +32,41 @@ class RevocationIntegrationTest {
                 .clock(clock).revocationSource(source).build();
     }
 
+    /** A source that is asked about the leaf only (it covers no CA certificate). */
+    static RevocationSource leafOnly(RevocationSource s) {
+        return new RevocationSource() {
+            @Override
+            public RevocationStatus check(java.security.cert.X509Certificate c, java.security.cert.X509Certificate i,
+                                          Instant at) {
+                return s.check(c, i, at);
+            }
+
+            @Override
+            public boolean answersFor(java.security.cert.X509Certificate certificate) {
+                return false;
+            }
+        };
+    }
+
     @Test
-    void goodIsAccepted() {
-        AtomicInteger calls = new AtomicInteger();
+    @Verifies({"A00.FR.702", "A00.FR.705"})
+    void goodIsAcceptedAndEveryCertificateOfThePathIsAskedWithItsIssuer() {
+        java.util.List<java.util.List<java.security.cert.X509Certificate>> asked = new java.util.ArrayList<>();
         OcppChainValidator v = validator((c, i, at) -> {
-            calls.incrementAndGet();
-            assertThat(i).isEqualTo(PKI.csoSubCa().certificate());
+            asked.add(java.util.List.of(c, i));
             return good(Optional.empty());
         }, TestPki.CLOCK);
-        assertThat(v.validate(PKI.station().chain()).isClean()).isTrue();
-        assertThat(calls).hasValue(1);
+        assertThat(v.validate(PKI.station().chain()).result().isClean()).isTrue();
+        assertThat(asked).containsExactly(
+                java.util.List.of(PKI.station().certificate(), PKI.csoSubCa().certificate()),
+                java.util.List.of(PKI.csoSubCa().certificate(), PKI.csoRoot().certificate()));
     }
 
     @Test
     void revokedIsRefused() {
         OcppChainValidator v = validator((c, i, at) -> new RevocationStatus(State.REVOKED, Optional.empty(),
                 Optional.empty(), Optional.of(TestPki.NOW.minusSeconds(60)), "keyCompromise"), TestPki.CLOCK);
-        ValidationResult r = v.validate(PKI.station().chain());
+        ValidationResult r = v.validate(PKI.station().chain()).result();
         assertThat(r.blocking()).singleElement().satisfies(x -> {
             assertThat(x.requirement().value()).isEqualTo("A00.FR.705");
             assertThat(x.found()).contains("revoked").contains("keyCompromise");
@@ -59,7 +77,7 @@ class RevocationIntegrationTest {
     @Test
     void unknownFailsClosedByDefault() {
         OcppChainValidator v = validator((c, i, at) -> RevocationStatus.unknown("responder unreachable"), TestPki.CLOCK);
-        ValidationResult r = v.validate(PKI.station().chain());
+        ValidationResult r = v.validate(PKI.station().chain()).result();
         assertThat(r.isCompliant()).isFalse();
         assertThat(r.blocking().get(0).requirement().value()).isEqualTo("A00.FR.705");
         assertThat(r.blocking().get(0).found()).contains("responder unreachable");
@@ -69,23 +87,24 @@ class RevocationIntegrationTest {
     void unknownIsAdvisoryWhenFailingOpen() {
         OcppChainValidator v = validator((c, i, at) -> RevocationStatus.unknown("timeout"), TestPki.CLOCK).toBuilder()
                 .revocationFailurePolicy(RevocationFailurePolicy.FAIL_OPEN).build();
-        ValidationResult r = v.validate(PKI.station().chain());
+        ValidationResult r = v.validate(PKI.station().chain()).result();
         assertThat(r.isCompliant()).isTrue();
-        assertThat(r.advisory()).singleElement().satisfies(x -> {
+        assertThat(r.advisory()).hasSize(2).allSatisfy(x -> {
             assertThat(x.requirement().value()).isEqualTo("A00.FR.702");
             assertThat(x.level()).isEqualTo(RequirementLevel.SHOULD);
         });
+        assertThat(r.advisory()).extracting(x -> x.chainIndex().getAsInt()).containsExactly(0, 1);
     }
 
     @Test
     void throwingOrNullOrStaleSourceFailsClosed() {
         assertThat(validator((c, i, at) -> {
             throw new IllegalStateException("boom");
-        }, TestPki.CLOCK).validate(PKI.station().chain()).violates("A00.FR.705")).isTrue();
-        assertThat(validator((c, i, at) -> null, TestPki.CLOCK).validate(PKI.station().chain()).violates("A00.FR.705"))
+        }, TestPki.CLOCK).validate(PKI.station().chain()).result().violates("A00.FR.705")).isTrue();
+        assertThat(validator((c, i, at) -> null, TestPki.CLOCK).validate(PKI.station().chain()).result().violates("A00.FR.705"))
                 .isTrue();
         ValidationResult stale = validator((c, i, at) -> good(Optional.of(TestPki.NOW.minusSeconds(1))), TestPki.CLOCK)
-                .validate(PKI.station().chain());
+                .validate(PKI.station().chain()).result();
         assertThat(stale.blocking()).singleElement().satisfies(x -> assertThat(x.found()).contains("stale"));
     }
 
@@ -105,10 +124,10 @@ class RevocationIntegrationTest {
     void cacheHonoursNextUpdateAndTtl() {
         MutableClock clock = new MutableClock(TestPki.NOW);
         AtomicInteger calls = new AtomicInteger();
-        OcppChainValidator v = validator((c, i, at) -> {
+        OcppChainValidator v = validator(leafOnly((c, i, at) -> {
             calls.incrementAndGet();
             return good(Optional.of(clock.instant().plus(Duration.ofMinutes(2))));
-        }, clock);
+        }), clock);
         v.validate(PKI.station().chain());
         v.validate(PKI.station().chain());
         assertThat(calls).hasValue(1);
@@ -121,10 +140,10 @@ class RevocationIntegrationTest {
 
         // Without nextUpdate the configured TTL bounds the cache.
         AtomicInteger calls2 = new AtomicInteger();
-        OcppChainValidator ttl = validator((c, i, at) -> {
+        OcppChainValidator ttl = validator(leafOnly((c, i, at) -> {
             calls2.incrementAndGet();
             return good(Optional.empty());
-        }, clock).toBuilder().revocationCache(Duration.ofMinutes(1), 100).build();
+        }), clock).toBuilder().revocationCache(Duration.ofMinutes(1), 100).build();
         ttl.validate(PKI.station().chain());
         clock.advance(Duration.ofSeconds(59));
         ttl.validate(PKI.station().chain());

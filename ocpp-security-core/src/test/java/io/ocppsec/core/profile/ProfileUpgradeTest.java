@@ -42,7 +42,7 @@ class ProfileUpgradeTest {
 
     private void installStationCertificate() throws Exception {
         assertThat(store.installClientCertificate(CertificateSigningUse.CHARGING_STATION_CERTIFICATE, PKI.station().chain(),
-                KeyHandle.inMemory("cs", PKI.station().keyPair().getPrivate()), (c, at) -> ValidationResult.compliant())
+                KeyHandle.inMemory("cs", PKI.station().keyPair().getPrivate()), (c, at) -> io.ocppsec.core.cert.ChainValidationResult.of(c, ValidationResult.compliant()))
                 .accepted()).isTrue();
     }
 
@@ -142,7 +142,7 @@ class ProfileUpgradeTest {
         installCsmsRoot();
         var future = PKI.stationBuilder().validity(TestPki.NOW.plus(Duration.ofDays(2)), TestPki.NOW.plus(Duration.ofDays(300))).build();
         store.installClientCertificate(CertificateSigningUse.CHARGING_STATION_CERTIFICATE, future.chain(),
-                KeyHandle.external("hsm:cs"), (c, at) -> ValidationResult.compliant());
+                KeyHandle.external("hsm:cs"), (c, at) -> io.ocppsec.core.cert.ChainValidationResult.of(c, ValidationResult.compliant()));
         ProfileUpgrade up = upgrade(TLS_BASIC_AUTH, List.of(2));
         assertThat(up.setNetworkConfigurationPriority("3,2").violations().violates("A05.FR.03")).isTrue();
         clock.advance(Duration.ofDays(2));

@@ -86,7 +86,7 @@ class CertificateUpdateFlowTest {
     void installOldCertificate(TestCertificate old) throws Exception {
         flow.store.installClientCertificate(CertificateSigningUse.CHARGING_STATION_CERTIFICATE, old.chain(),
                 KeyHandle.inMemory("factory", old.keyPair().getPrivate()), (c, at) ->
-                        io.ocppsec.api.requirement.ValidationResult.compliant());
+                        io.ocppsec.core.cert.ChainValidationResult.of(c, io.ocppsec.api.requirement.ValidationResult.compliant()));
     }
 
     @Test

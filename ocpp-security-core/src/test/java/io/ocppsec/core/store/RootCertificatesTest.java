@@ -88,10 +88,10 @@ class RootCertificatesTest {
         assertThat(s.installRoot(CSMS_ROOT_CERTIFICATE, expired.certificate())).isEqualTo(RootInstallResult.REJECTED_NOT_VALID_NOW);
         assertThat(s.installRoot(CSMS_ROOT_CERTIFICATE, future.certificate())).isEqualTo(RootInstallResult.REJECTED_NOT_VALID_NOW);
         assertThat(s.installRoot(CSMS_ROOT_CERTIFICATE, PKI.csoRoot().certificate(),
-                (chain, at) -> ValidationResult.builder().add("A00.FR.504", RequirementLevel.SHALL, "x", "y").build()))
+                (chain, at) -> io.ocppsec.core.cert.ChainValidationResult.of(chain, ValidationResult.builder().add("A00.FR.504", RequirementLevel.SHALL, "x", "y").build())))
                 .isEqualTo(RootInstallResult.REJECTED_PROPERTY_CHECK);
         assertThat(s.installRoot(CSMS_ROOT_CERTIFICATE, PKI.csoRoot().certificate(),
-                (chain, at) -> ValidationResult.builder().add("A00.FR.505", RequirementLevel.SHOULD, "x", "y").build()))
+                (chain, at) -> io.ocppsec.core.cert.ChainValidationResult.of(chain, ValidationResult.builder().add("A00.FR.505", RequirementLevel.SHOULD, "x", "y").build())))
                 .as("advisory findings do not block").isEqualTo(RootInstallResult.ACCEPTED);
     }
 

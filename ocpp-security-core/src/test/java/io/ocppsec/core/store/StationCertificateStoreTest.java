@@ -84,7 +84,7 @@ class StationCertificateStoreTest {
         install(store, CHARGING_STATION_CERTIFICATE, a);
         install(store, CHARGING_STATION_CERTIFICATE, c);
         assertThat(store.installClientCertificate(CHARGING_STATION_CERTIFICATE, expired.chain(), key(expired),
-                (ch, at) -> io.ocppsec.api.requirement.ValidationResult.compliant()).accepted())
+                (ch, at) -> io.ocppsec.core.cert.ChainValidationResult.of(ch, io.ocppsec.api.requirement.ValidationResult.compliant())).accepted())
                 .as("an expired leaf is refused by the store itself").isFalse();
 
         assertThat(store.activeCertificate(CHARGING_STATION_CERTIFICATE).orElseThrow().leaf()).isEqualTo(b.certificate());
@@ -118,7 +118,7 @@ class StationCertificateStoreTest {
         TestCertificate otherLeaf = PKI.builder(CertificateRole.CHARGING_STATION, otherRoot)
                 .organization(TestPki.CSO_NAME).commonName(TestPki.STATION_SERIAL)
                 .validity(T0.minus(Duration.ofDays(10)), T0.plus(Duration.ofDays(100))).build();
-        io.ocppsec.core.cert.ChainValidator any = (ch, at) -> io.ocppsec.api.requirement.ValidationResult.compliant();
+        io.ocppsec.core.cert.ChainValidator any = (ch, at) -> io.ocppsec.core.cert.ChainValidationResult.of(ch, io.ocppsec.api.requirement.ValidationResult.compliant());
         store.installClientCertificate(V2G_CERTIFICATE, oldA.chain(), key(oldA), any);
         store.installClientCertificate(V2G_CERTIFICATE, newA.chain(), key(newA), any);
         store.installClientCertificate(V2G_CERTIFICATE, otherLeaf.chainWithRoot(), key(otherLeaf), any);

@@ -36,7 +36,7 @@ final class StoreFixtures {
                             e.getClass().getSimpleName(), "a valid certificate of the CSO hierarchy").atChainIndex(i));
                 }
             }
-            return r.build();
+            return io.ocppsec.core.cert.ChainValidationResult.of(chain, r.build());
         };
     }
 

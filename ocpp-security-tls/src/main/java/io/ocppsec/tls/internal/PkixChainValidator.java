@@ -3,6 +3,7 @@ package io.ocppsec.tls.internal;
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
+import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
 import io.ocppsec.core.cert.CryptoPolicy;
 import java.security.GeneralSecurityException;
@@ -10,6 +11,7 @@ import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXCertPathValidatorResult;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
@@ -20,6 +22,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -62,24 +65,28 @@ public final class PkixChainValidator implements ChainValidator {
     }
 
     @Override
-    public ValidationResult validate(List<X509Certificate> chain, Instant at) {
+    public ChainValidationResult validate(List<X509Certificate> chain, Instant at) {
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(at, "at");
         ValidationResult.Builder r = ValidationResult.builder();
         if (chain.isEmpty()) {
-            return r.add(pathRequirement, RequirementLevel.SHALL, "no certificate", "a certificate chain").build();
+            return ChainValidationResult.refused(r.add(pathRequirement, RequirementLevel.SHALL, "no certificate",
+                    "a certificate chain").build());
         }
         if (chain.size() > MAX_CHAIN) {
-            return r.add(pathRequirement, RequirementLevel.SHALL, chain.size() + " certificates",
-                    "at most " + MAX_CHAIN + " certificates").build();
+            return ChainValidationResult.refused(r.add(pathRequirement, RequirementLevel.SHALL,
+                    chain.size() + " certificates", "at most " + MAX_CHAIN + " certificates").build());
         }
         List<X509Certificate> path = orderedPath(chain);
+        Optional<X509Certificate> anchor = Optional.empty();
         try {
             PKIXParameters params = new PKIXParameters(anchors);
             params.setRevocationEnabled(false);
             params.setDate(Date.from(at));
             CertPath cp = CertificateFactory.getInstance("X.509").generateCertPath(path);
-            CertPathValidator.getInstance("PKIX").validate(cp, params);
+            PKIXCertPathValidatorResult ok = (PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
+                    .validate(cp, params);
+            anchor = Optional.ofNullable(ok.getTrustAnchor().getTrustedCert());
         } catch (CertPathValidatorException e) {
             Violation v = Violation.of(pathRequirement, RequirementLevel.SHALL,
                     "path validation failed: " + (e.getReason() != null ? e.getReason() + ": " : "")
@@ -97,10 +104,10 @@ public final class PkixChainValidator implements ChainValidator {
                 r.add(v.atChainIndex(i));
             }
         }
-        return r.build();
+        return new ChainValidationResult(r.build(), path, anchor);
     }
 
-    /** Leaf first, then each issuer found by name; certificates that are trust anchors are left out. */
+    /** The first certificate (the peer's own), then each issuer found by name; trust anchors are left out. */
     private List<X509Certificate> orderedPath(List<X509Certificate> chain) {
         Set<X509Certificate> roots = new HashSet<>(roots());
         List<X509Certificate> rest = new ArrayList<>(chain.subList(1, chain.size()));

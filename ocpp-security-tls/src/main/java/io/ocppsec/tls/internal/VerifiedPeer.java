@@ -13,7 +13,7 @@ import javax.net.ssl.SSLSession;
  * The marker an OCPP trust manager leaves in the handshake session once it has accepted the peer's
  * chain. Only this module can create one, so its presence proves the chain went through our checks.
  *
- * @param chain the peer chain as received, leaf first
+ * @param chain the validated path, leaf first: the leaf is the peer's own certificate (the first it sent)
  * @param result the (compliant) validation result, possibly with advisory violations
  * @param at when it was validated
  */
@@ -25,6 +25,9 @@ public record VerifiedPeer(List<X509Certificate> chain, ValidationResult result,
     /** Copies the chain. */
     public VerifiedPeer {
         chain = List.copyOf(chain);
+        if (chain.isEmpty()) {
+            throw new IllegalArgumentException("a verified peer has a validated certificate");
+        }
     }
 
     /**
