@@ -64,6 +64,7 @@ public final class TestCertificateBuilder {
     private final List<GeneralName> subjectAltNames = new ArrayList<>();
     private final List<String> nameConstraintsPermittedOrgs = new ArrayList<>();
     private final List<String> criticalExtensions = new ArrayList<>();
+    private String ocspUrl;
 
     TestCertificateBuilder(CertificateRole role, TestCertificate issuer, SecureRandom random) {
         this.role = Objects.requireNonNull(role, "role");
@@ -197,6 +198,17 @@ public final class TestCertificateBuilder {
         return this;
     }
 
+    /**
+     * Adds an Authority Information Access extension naming an OCSP responder (of the issuer of this certificate).
+     *
+     * @param url the responder URL, e.g. {@code http://127.0.0.1:8888/}
+     * @return this
+     */
+    public TestCertificateBuilder ocspUrl(String url) {
+        this.ocspUrl = Objects.requireNonNull(url, "url");
+        return this;
+    }
+
     /** @return the certificate */
     public TestCertificate build() {
         try {
@@ -252,6 +264,13 @@ public final class TestCertificateBuilder {
                         .toArray(org.bouncycastle.asn1.x509.GeneralSubtree[]::new);
                 b.addExtension(Extension.nameConstraints, true,
                         new org.bouncycastle.asn1.x509.NameConstraints(permitted, null));
+            }
+            if (ocspUrl != null) {
+                b.addExtension(Extension.authorityInfoAccess, false,
+                        new org.bouncycastle.asn1.x509.AuthorityInformationAccess(
+                                new org.bouncycastle.asn1.x509.AccessDescription(
+                                        org.bouncycastle.asn1.x509.AccessDescription.id_ad_ocsp,
+                                        new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl))));
             }
             for (String oid : criticalExtensions) {
                 b.addExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier(oid), true,
