@@ -57,6 +57,7 @@ TARGETS=(
   CertificateParserFuzzTest#parseDer
   BasicAuthHeaderFuzzTest#parse
   FileCertificateStorePersistenceFuzzTest#load
+  ChainOrderFuzzTest#validate
 )
 if [ "$#" -gt 0 ]; then
   TARGETS=("$@")

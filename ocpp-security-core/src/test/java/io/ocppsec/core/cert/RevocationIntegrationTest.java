@@ -174,4 +174,74 @@ class RevocationIntegrationTest {
         assertThat(revoked.validate(PKI.station().chain()).isCompliant()).isFalse();
         assertThat(revokedCalls).hasValue(1);
     }
+
+    @Test
+    @Verifies({"A00.FR.702", "A00.FR.705"})
+    void aRevokedSubCaIsRefusedAtItsReceivedIndex() {
+        OcppChainValidator v = validator((c, i, at) -> c.equals(PKI.csoSubCa().certificate())
+                ? new RevocationStatus(State.REVOKED, Optional.empty(), Optional.empty(),
+                        Optional.of(TestPki.NOW.minusSeconds(3600)), "cACompromise")
+                : good(Optional.empty()), TestPki.CLOCK);
+        ValidationResult r = v.validate(PKI.station().chain()).result();
+        assertThat(r.blocking()).singleElement().satisfies(x -> {
+            assertThat(x.requirement().value()).isEqualTo("A00.FR.705");
+            assertThat(x.found()).startsWith("CA certificate 'CN=Example CSO Sub-CA,O=Example CSO' revoked at")
+                    .contains("cACompromise");
+            assertThat(x.chainIndex()).hasValue(1);
+        });
+        // The sub-CA's status holds for every station below it: a chain received in another order too.
+        OcppChainValidator any = v.toBuilder().chainOrder(ChainOrder.ANY).build();
+        assertThat(any.validate(java.util.List.of(PKI.csoSubCa().certificate(), PKI.station().certificate()))
+                .result().blocking()).singleElement().satisfies(x -> assertThat(x.chainIndex()).hasValue(0));
+    }
+
+    @Test
+    @Verifies("A00.FR.705")
+    void anUnknownSubCaFailsClosedAndTheChecksStopAtTheFirstRefusal() {
+        java.util.List<java.security.cert.X509Certificate> asked = new java.util.ArrayList<>();
+        OcppChainValidator v = validator((c, i, at) -> {
+            asked.add(c);
+            return c.equals(PKI.csoSubCa().certificate()) ? RevocationStatus.unknown("CA responder down")
+                    : good(Optional.empty());
+        }, TestPki.CLOCK);
+        ValidationResult r = v.validate(PKI.station().chain()).result();
+        assertThat(r.blocking()).singleElement().satisfies(x -> {
+            assertThat(x.found()).contains("of CA certificate", "CA responder down");
+            assertThat(x.chainIndex()).hasValue(1);
+        });
+        asked.clear();
+        OcppChainValidator revokedLeaf = validator((c, i, at) -> {
+            asked.add(c);
+            return new RevocationStatus(State.REVOKED, Optional.empty(), Optional.empty(), Optional.of(TestPki.NOW),
+                    "keyCompromise");
+        }, TestPki.CLOCK);
+        assertThat(revokedLeaf.validate(PKI.station().chain()).result().violates("A00.FR.705")).isTrue();
+        assertThat(asked).as("one refusal decides; the sub-CA is not asked").containsExactly(PKI.station().certificate());
+    }
+
+    @Test
+    @Verifies("A00.FR.702")
+    void aCaTheSourceDoesNotAnswerForIsNotAsked() {
+        java.util.List<java.security.cert.X509Certificate> asked = new java.util.ArrayList<>();
+        OcppChainValidator v = validator(leafOnly((c, i, at) -> {
+            asked.add(c);
+            return good(Optional.empty());
+        }), TestPki.CLOCK);
+        assertThat(v.validate(PKI.station().chain()).result().isClean()).isTrue();
+        assertThat(asked).containsExactly(PKI.station().certificate());
+        // A source whose answersFor throws is asked anyway (and its answer follows the policy).
+        OcppChainValidator odd = validator(new RevocationSource() {
+            @Override
+            public RevocationStatus check(java.security.cert.X509Certificate c, java.security.cert.X509Certificate i,
+                                          Instant at) {
+                return c.equals(PKI.csoSubCa().certificate()) ? RevocationStatus.unknown("asked") : good(Optional.empty());
+            }
+
+            @Override
+            public boolean answersFor(java.security.cert.X509Certificate certificate) {
+                throw new IllegalStateException("broken");
+            }
+        }, TestPki.CLOCK);
+        assertThat(odd.validate(PKI.station().chain()).result().describe()).contains("asked");
+    }
 }

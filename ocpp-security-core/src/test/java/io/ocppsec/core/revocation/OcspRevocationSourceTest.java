@@ -296,4 +296,94 @@ class OcspRevocationSourceTest {
                 .transport((uri, request, max) -> new byte[0]).build();
         assertThat(check(empty, GOOD).detail()).contains("empty");
     }
+
+    /** A hierarchy around the real now with a sub-CA whose AIA names the root's responder on {@code rootPort}. */
+    private record AiaHierarchy(TestPki pki, TestCertificate subCa, TestCertificate station) {
+        static AiaHierarchy create(int rootPort, boolean subCaAia) {
+            TestPki pki = TestPki.create(io.ocppsec.testpki.KeyType.EC_P256, Instant.now());
+            var sub = pki.builder(CertificateRole.CSO_SUB_CA, pki.csoRoot()).organization(TestPki.CSO_NAME)
+                    .commonName("AIA Sub-CA").ca(true).validity(Instant.now().minus(Duration.ofDays(10)),
+                            Instant.now().plus(Duration.ofDays(300)));
+            if (subCaAia) {
+                sub.ocspUrl("http://127.0.0.1:" + rootPort + "/");
+            }
+            TestCertificate subCa = sub.build();
+            TestCertificate station = pki.builder(CertificateRole.CHARGING_STATION, subCa).organization(TestPki.CSO_NAME)
+                    .commonName("CS-0900").validity(Instant.now().minus(Duration.ofDays(1)),
+                            Instant.now().plus(Duration.ofDays(30))).build();
+            return new AiaHierarchy(pki, subCa, station);
+        }
+
+        io.ocppsec.core.cert.OcppChainValidator validator(OcspRevocationSource ocsp) {
+            return io.ocppsec.core.cert.OcppChainValidator.forChargingStationCertificate(
+                    io.ocppsec.core.cert.TrustAnchors.cso(pki.csoRoot().certificate()), TestPki.CSO_NAME).toBuilder()
+                    .clock(java.time.Clock.systemUTC()).revocationSource(ocsp).build();
+        }
+    }
+
+    @Test
+    @Verifies({"A00.FR.702", "A00.FR.705"})
+    void aSubCaRevokedAtTheRootsResponderRefusesEveryStationBelowIt() throws Exception {
+        int rootPort = OpensslOcspResponder.freePort();
+        AiaHierarchy h = AiaHierarchy.create(rootPort, true);
+        OpensslOcspResponder root = started(OpensslOcspResponder.builder(dir.resolve("root"), h.pki().csoRoot())
+                .port(rootPort).revoked(h.subCa().certificate(), Instant.now().minus(Duration.ofHours(1))));
+        OpensslOcspResponder sub = started(OpensslOcspResponder.builder(dir.resolve("sub"), h.subCa())
+                .good(h.station().certificate()));
+        OcspRevocationSource ocsp = client(sub).build(); // the override: the station certificates' responder
+        assertThat(ocsp.answersFor(h.subCa().certificate())).isTrue();
+        var r = h.validator(ocsp).validate(List.of(h.station().certificate(), h.subCa().certificate())).result();
+        assertThat(r.blocking()).as("%s / %s", r.describe(), root.output()).singleElement().satisfies(v -> {
+            assertThat(v.requirement().value()).isEqualTo("A00.FR.705");
+            assertThat(v.found()).startsWith("CA certificate 'CN=AIA Sub-CA,O=Example CSO' revoked");
+            assertThat(v.chainIndex()).hasValue(1);
+        });
+    }
+
+    @Test
+    @Verifies({"A00.FR.702", "A00.FR.705"})
+    void aGoodSubCaAtTheRootsResponderAndAGoodStationAreAccepted() throws Exception {
+        int rootPort = OpensslOcspResponder.freePort();
+        AiaHierarchy h = AiaHierarchy.create(rootPort, true);
+        started(OpensslOcspResponder.builder(dir.resolve("root"), h.pki().csoRoot()).port(rootPort)
+                .good(h.subCa().certificate()));
+        OpensslOcspResponder sub = started(OpensslOcspResponder.builder(dir.resolve("sub"), h.subCa())
+                .good(h.station().certificate()));
+        var r = h.validator(client(sub).build()).validate(List.of(h.station().certificate(), h.subCa().certificate()))
+                .result();
+        assertThat(r.isClean()).as(r.describe()).isTrue();
+    }
+
+    @Test
+    @Verifies("A00.FR.702")
+    void aSubCaWithoutAnAiaResponderIsNotAskedButTheStationIs() throws Exception {
+        AiaHierarchy h = AiaHierarchy.create(1, false);
+        OpensslOcspResponder sub = started(OpensslOcspResponder.builder(dir.resolve("sub"), h.subCa())
+                .good(h.station().certificate()));
+        OcspRevocationSource ocsp = client(sub).build();
+        assertThat(ocsp.answersFor(h.subCa().certificate())).as("the override is for end-entity certificates").isFalse();
+        var r = h.validator(ocsp).validate(List.of(h.station().certificate(), h.subCa().certificate())).result();
+        assertThat(r.isClean()).as(r.describe()).isTrue();
+        // The station certificate's status is still asked: revoked there means refused.
+        OpensslOcspResponder revoking = started(OpensslOcspResponder.builder(dir.resolve("sub2"), h.subCa())
+                .revoked(h.station().certificate(), Instant.now().minus(Duration.ofHours(1))));
+        assertThat(h.validator(client(revoking).build()).validate(List.of(h.station().certificate(),
+                h.subCa().certificate())).result().violates("A00.FR.705")).isTrue();
+    }
+
+    @Test
+    void caCertificatesCanBeLeftOutAndTheCachingSourceAsksItsDelegate() {
+        AiaHierarchy h = AiaHierarchy.create(1, true);
+        assertThat(OcspRevocationSource.builder().build().answersFor(h.subCa().certificate())).isTrue();
+        OcspRevocationSource leafOnly = OcspRevocationSource.builder().caCertificates(false).build();
+        assertThat(leafOnly.answersFor(h.subCa().certificate())).isFalse();
+        assertThat(leafOnly.toString()).contains("leaf certificates only");
+        assertThat(CachingRevocationSource.builder(leafOnly).build().answersFor(h.subCa().certificate())).isFalse();
+        assertThat(CachingRevocationSource.builder(OcspRevocationSource.builder().build()).build()
+                .answersFor(h.subCa().certificate())).isTrue();
+        RevocationStatus none = OcspRevocationSource.builder().responderUrl(URI.create("http://127.0.0.1:1/")).build()
+                .check(AiaHierarchy.create(1, false).subCa().certificate(), h.pki().csoRoot().certificate(), Instant.now());
+        assertThat(none.state()).isEqualTo(State.UNKNOWN);
+        assertThat(none.detail()).contains("CA certificate has no AIA OCSP URL");
+    }
 }
