@@ -47,6 +47,11 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *       handshake (A00.FR.407) and is reported to the listener (A00.FR.408).</li>
  * </ul>
  *
+ * <p>In both directions the certificate validated is the peer's first one, whose key JSSE checks the handshake
+ * signature with: a validator result whose leaf is another certificate is refused, whatever the validator
+ * (docs/certificate-paths.md). What the session records for later use ({@link CsmsTlsContext#stationIdentity}) is the
+ * validated path.
+ *
  * <p>Instances are created by {@link CsmsTlsContext} and {@link StationTlsContext}.
  */
 public final class ReloadableTrustManager extends X509ExtendedTrustManager {
