@@ -39,7 +39,8 @@ final class CheckChainCommand implements Callable<Integer> {
             description = "Role of the leaf certificate: ${COMPLETION-CANDIDATES}.")
     CertificateRole role;
     @Option(names = "--chain", required = true, paramLabel = "FILE",
-            description = "PEM chain, leaf first or in any order, with or without the root (A00.FR.507).")
+            description = "PEM chain: the certificate to check first (the one validated, as a TLS peer or a firmware "
+                    + "signer sends it), then its issuers in any order, with or without the root (A00.FR.507).")
     Path chain;
     @Option(names = "--trust", required = true, paramLabel = "FILE",
             description = "PEM root certificate(s) of the hierarchy: CSO roots for csms and charging-station, "

@@ -3,6 +3,9 @@ package io.ocppsec.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.core.cert.CertificateRole;
+import io.ocppsec.core.firmware.FirmwareSigner;
+import io.ocppsec.testpki.ForgedChain;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.io.PrintWriter;
@@ -10,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,5 +104,69 @@ class FirmwareCommandTest {
                 .isEqualTo(2);
         assertThat(err.toString()).contains("cannot read the private key").doesNotContain("BEGIN");
         assertThat(new String(Files.readAllBytes(key), StandardCharsets.US_ASCII)).contains("PRIVATE KEY");
+    }
+
+    // Issue 20. ForgedChain [X, B, B's sub-CA, D]: X self-signed with the attacker's key and the genuine signer's
+    // name, B the genuine Firmware Signing certificate (public part only), D "issued" by X. The old validator
+    // validated B while the verifier checked the signature with X's key: an image signed by the attacker was "valid".
+
+    private static ForgedChain forgedSigner() {
+        return ForgedChain.impersonating(PKI, CertificateRole.FIRMWARE_SIGNING, "Firmware Signing 1",
+                PKI.firmwareSigning());
+    }
+
+    private Path signature(PrivateKey signer) throws Exception {
+        return Files.writeString(dir.resolve("sig-" + System.nanoTime() + ".b64"),
+                FirmwareSigner.withPrivateKey(signer).build().sign(image).base64());
+    }
+
+    private int verify(Path certificate, Path sig) {
+        return run("firmware", "verify", "--cert", certificate.toString(), "--signature", sig.toString(),
+                "--trust", trust.toString(), "--at", TestPki.NOW.toString(), image.toString());
+    }
+
+    @Test
+    @Verifies("A00.FR.604")
+    void imageSignedByTheAttackerWithAForgedChainIsInvalidFirmwareSigningCertificate() throws Exception {
+        ForgedChain f = forgedSigner();
+        Path forged = Files.writeString(dir.resolve("forged.pem"), f.pem());
+        Path attackerKey = Files.writeString(dir.resolve("attacker.key"), f.attacker().privateKeyPem());
+        // The tool signs for the attacker: the key belongs to the first certificate of the forged chain.
+        assertThat(run("firmware", "sign", "--key", attackerKey.toString(), "--cert", forged.toString(),
+                image.toString())).as(err.toString()).isZero();
+        Path sig = Files.writeString(dir.resolve("attacker-sig.b64"), out.toString().trim());
+
+        assertThat(verify(forged, sig)).as(out.toString()).isEqualTo(1);
+        assertThat(out.toString()).startsWith("invalid: InvalidFirmwareSigningCertificate: Firmware signing certificate "
+                        + "not valid: A00.FR.604 SHALL [certificate #0]: found no certification path to a trusted "
+                        + "MANUFACTURER root");
+    }
+
+    @Test
+    @Verifies("A00.FR.604")
+    void forgedChainIsRefusedBeforeTheSignatureEvenWithTheGenuineSignersSignature() throws Exception {
+        // Signed with B's (genuine) key: the old code validated B, then checked with X's key and reported
+        // InvalidFirmwareSignature. The certificate that would be used (X) is what is refused, before the image.
+        ForgedChain f = forgedSigner();
+        Path forged = Files.writeString(dir.resolve("forged.pem"), f.pem());
+        assertThat(verify(forged, signature(PKI.firmwareSigning().keyPair().getPrivate()))).isEqualTo(1);
+        assertThat(out.toString()).startsWith("invalid: InvalidFirmwareSigningCertificate:")
+                .contains("A00.FR.604 SHALL [certificate #0]")
+                .doesNotContain("InvalidFirmwareSignature");
+    }
+
+    @Test
+    @Verifies("A00.FR.604")
+    void genuineChainWithASignatureByTheAttackersKeyIsInvalidFirmwareSignature() throws Exception {
+        // The inverse forgery: the genuine chain as signingCertificate, the attacker's signature. A guard that the
+        // signature is checked with the genuine leaf's key (the old code refused this too).
+        ForgedChain f = forgedSigner();
+        assertThat(verify(cert, signature(f.attackerKeys().getPrivate()))).isEqualTo(1);
+        assertThat(out.toString()).startsWith("invalid: InvalidFirmwareSignature: Firmware signature does not match:")
+                .contains("under the key of 'CN=Firmware Signing 1,O=" + TestPki.MANUFACTURER_NAME + "'");
+        // The genuine chain with the genuine signature is still valid, and names the genuine signer.
+        assertThat(verify(cert, signature(PKI.firmwareSigning().keyPair().getPrivate()))).as(out.toString()).isZero();
+        assertThat(out.toString()).startsWith("valid:").contains("CN=Firmware Signing 1,O=" + TestPki.MANUFACTURER_NAME)
+                .doesNotContain("C=ZZ");
     }
 }

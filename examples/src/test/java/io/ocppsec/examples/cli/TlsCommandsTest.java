@@ -3,6 +3,8 @@ package io.ocppsec.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.core.cert.CertificateRole;
+import io.ocppsec.testpki.ForgedChain;
 import io.ocppsec.testpki.KeyType;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
@@ -56,6 +58,15 @@ class TlsCommandsTest {
         files("station", pki.station());
         files("station-other-org", pki.station(TestPki.Defect.WRONG_ORGANIZATION));
         files("csms-other-name", pki.csmsBuilder("other.example.com").build());
+        forgedFiles("forged-csms", ForgedChain.impersonating(pki, CertificateRole.CSMS, TestPki.CSMS_FQDN, pki.csmsEc()));
+        forgedFiles("forged-station", ForgedChain.impersonating(pki, CertificateRole.CHARGING_STATION,
+                TestPki.STATION_SERIAL, pki.station()));
+    }
+
+    /** The issue-20 forgery as a TLS peer presents it: [X, B, B's sub-CA, D] with X's (the attacker's) key. */
+    private static void forgedFiles(String name, ForgedChain f) throws IOException {
+        Files.writeString(dir.resolve(name + ".pem"), f.pem());
+        Files.writeString(dir.resolve(name + ".key"), f.attacker().privateKeyPem());
     }
 
     private static void files(String name, TestCertificate c) throws IOException {
@@ -114,6 +125,18 @@ class TlsCommandsTest {
                 "--timeout", "5"));
         all.addAll(List.of(args));
         return probe.run(all.toArray(new String[0]));
+    }
+
+    /**
+     * What the station sees when the CSMS refuses its certificate (TLS 1.3: after the station's last flight). Mostly
+     * the alert (REJECTED_BY_PEER); in about a third of the runs the server has closed while the station is still
+     * writing CertificateVerify/Finished, and the station only sees a broken pipe or a reset (OTHER). Either way
+     * the handshake failed; the server's line says why.
+     */
+    private static void assertRefusedByTheCsms(String probeOut) {
+        assertThat(probeOut).doesNotContain("handshake ok");
+        assertThat(probeOut.lines().findFirst().orElse(""))
+                .matches("handshake FAILED: (REJECTED_BY_PEER|OTHER); security event \\(none\\) \\(profile 3\\)");
     }
 
     private Server profile2() throws Exception {
@@ -195,7 +218,7 @@ class TlsCommandsTest {
         Server s = profile3();
         assertThat(probe(s.port, "--trust", csoRoot, "--expected-host", TestPki.CSMS_FQDN, "--client-cert",
                 f("station-other-org.pem"), "--client-key", f("station-other-org.key"))).isEqualTo(1);
-        assertThat(probe.out()).startsWith("handshake FAILED: REJECTED_BY_PEER");
+        assertRefusedByTheCsms(probe.out());
         assertThat(serverLine(s)).startsWith("handshake FAILED").contains("INVALID_PEER_CERTIFICATE")
                 .contains("A00.FR.404 SHALL");
     }
@@ -261,5 +284,33 @@ class TlsCommandsTest {
         assertThat(s.cli.err()).contains("advisory:").contains("no RSA CSMS certificate");
         assertThat(probe(s.port, "--trust", csoRoot, "--expected-host", TestPki.CSMS_FQDN)).isZero();
         serverLine(s);
+    }
+
+    @Test
+    @Verifies({"A00.FR.308", "A00.FR.310"})
+    void csmsPresentingAForgedChainWithTheAttackersKeyIsInvalidCsmsCertificate() throws Exception {
+        // Issue 20: the server proves X's key; the old validator validated the genuine CSMS certificate that
+        // follows X (by names) and the probe reported "handshake ok" and a compliant CSMS certificate.
+        Server s = serve("--profile", "2", "--cert", f("forged-csms.pem"), "--key", f("forged-csms.key"));
+        assertThat(probe(s.port, "--trust", csoRoot, "--expected-host", TestPki.CSMS_FQDN)).as(probe.out() + probe.err())
+                .isEqualTo(1);
+        assertThat(probe.out()).startsWith("handshake FAILED: INVALID_PEER_CERTIFICATE; security event InvalidCsmsCertificate")
+                .contains("violation: A00.FR.308 SHALL [certificate #0]: found no certification path to a trusted CSO root")
+                .doesNotContain("handshake ok");
+        assertThat(serverLine(s)).startsWith("handshake FAILED peer=127.0.0.1:");
+    }
+
+    @Test
+    @Verifies({"A00.FR.403", "A00.FR.407"})
+    void profile3ServerRefusesAStationPresentingAForgedChainWithTheAttackersKey() throws Exception {
+        // Issue 20 on the CSMS side: X claims the serial of the station whose certificate the attacker borrowed;
+        // the old server accepted the forgery and printed station=CS-0001 for the attacker's key.
+        Server s = profile3();
+        assertThat(probe(s.port, "--trust", csoRoot, "--expected-host", TestPki.CSMS_FQDN, "--client-cert",
+                f("forged-station.pem"), "--client-key", f("forged-station.key"))).as(probe.out() + probe.err())
+                .isEqualTo(1);
+        assertRefusedByTheCsms(probe.out());
+        assertThat(serverLine(s)).startsWith("handshake FAILED").contains("INVALID_PEER_CERTIFICATE")
+                .contains("A00.FR.403 SHALL [certificate #0]").doesNotContain("station=");
     }
 }
