@@ -220,9 +220,12 @@ public final class CsmsTlsContext {
     }
 
     /**
-     * The verified identity of the Charging Station on a profile 3 connection. A session the trust manager
-     * validated in the last minutes carries a marker; a resumed session (TLS 1.3 session tickets stay
-     * usable after a validator change) is validated again with the current validator.
+     * The verified identity of the Charging Station on a profile 3 connection. The trust manager leaves a marker
+     * with the validated path in the handshake session; it is used when it is at most {@link #MARKER_FRESHNESS}
+     * old and was made by the validator still installed. Otherwise (an older session, a TLS 1.3 resumption of one,
+     * a validator replaced since) the chain is validated again with the handshake's checks. A resumption within
+     * that window keeps the verdict of the full handshake it resumes, as a revocation answer is kept for the
+     * revocation cache's TTL; {@link #updateStationCertificateValidator} drops cached sessions.
      *
      * <p>With {@link Builder#certificateBindings(CertificateBindingRegistry)}, the certificate is also bound to
      * its CN in the registry (the CN is the identity once {@link StationIdentity#checkIdentity(String)} has
@@ -239,10 +242,12 @@ public final class CsmsTlsContext {
         if (!profile.requiresClientCertificate()) {
             throw new SSLPeerUnverifiedException("Security profile 2 uses Basic authentication, not client certificates");
         }
-        // A fresh marker means our trust manager validated this very handshake; a resumed session (old or
-        // no marker) is validated again, so a revocation or a new validator also applies to resumption.
+        // A fresh marker of the installed validator is our trust manager's verdict on this certificate; anything
+        // else is validated again, so a new validator also applies to sessions resumed from before it.
+        ChainValidator current = trustManager.current();
         Optional<VerifiedPeer> marker = VerifiedPeer.of(session)
-                .filter(m -> !m.at().isBefore(clock.instant().minus(MARKER_FRESHNESS)));
+                .filter(m -> !m.at().isBefore(clock.instant().minus(MARKER_FRESHNESS)))
+                .filter(m -> m.validator() == current);
         VerifiedPeer peer;
         if (marker.isPresent()) {
             peer = marker.get();
@@ -256,11 +261,11 @@ public final class CsmsTlsContext {
                 chain.add((X509Certificate) c);
             }
             // The same checks as in the handshake, on the certificate the station proves the key of.
-            ChainValidationResult r = trustManager.validateStation(chain, clock.instant());
+            ChainValidationResult r = trustManager.validateStation(current, chain, clock.instant());
             if (!r.isCompliant()) {
                 throw new SSLPeerUnverifiedException("Station certificate no longer valid: " + r.result().blocking().get(0));
             }
-            peer = new VerifiedPeer(r.path(), r.result(), clock.instant());
+            peer = new VerifiedPeer(r.path(), r.result(), clock.instant(), current);
         }
         // Identity and binding come from the validated path's leaf, the peer's own certificate (VerifiedPeer.of).
         List<String> cn = SubjectNames.commonNames(peer.chain().get(0).getSubjectX500Principal());

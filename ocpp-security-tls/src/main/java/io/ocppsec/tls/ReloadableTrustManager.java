@@ -159,12 +159,13 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
         requireMode(Mode.VERIFY_CSMS);
         List<X509Certificate> list = chain == null ? List.of() : Arrays.asList(chain);
         Instant now = clock.instant();
+        ChainValidator installed = validator.get();
         ChainValidationResult v;
         if (list.isEmpty()) {
             v = ChainValidationResult.refused(ValidationResult.of(Violation.of(ids.csmsPath(), RequirementLevel.SHALL,
                     "no CSMS certificate", "the CSMS certificate chain")));
         } else {
-            v = validateCsms(validator.get(), list, host, now);
+            v = validateCsms(installed, list, host, now);
             if (!v.isCompliant() && insecureFallback.isPresent() && host.isPresent()) {
                 ChainValidationResult jdk = validateCsms(insecureFallback.get(), list, host, now);
                 if (jdk.isCompliant()) {
@@ -174,7 +175,7 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
                 }
             }
         }
-        finish(v, list, hs, peer, now, "CSMS certificate refused");
+        finish(v, installed, hs, peer, now, "CSMS certificate refused");
     }
 
     /**
@@ -189,7 +190,7 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
             boolean bound = host.isEmpty() || ocpp.expectedFqdn().filter(host.get()::equals).isPresent();
             r = (bound ? ocpp : ocpp.withExpectedFqdn(host.get())).validate(list, now);
         } else {
-            r = v.validate(list, now);
+            r = validateSafely(v, list, now, ids.csmsPath());
             if (host.isPresent()) {
                 r = r.and(ValidationResult.of(OcppChainValidator.checkCsmsName(list.get(0), host.get(), allowDnsName)
                         .violations().stream().map(x -> x.atChainIndex(0)).toList()));
@@ -207,7 +208,8 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
         requireMode(Mode.VERIFY_STATION);
         List<X509Certificate> list = chain == null ? List.of() : Arrays.asList(chain);
         Instant now = clock.instant();
-        finish(validateStation(list, now), list, hs, peer, now, "Charging Station certificate refused");
+        ChainValidator installed = validator.get();
+        finish(validateStation(installed, list, now), installed, hs, peer, now, "Charging Station certificate refused");
     }
 
     /**
@@ -215,24 +217,39 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
      * ({@link CsmsTlsContext#stationIdentity}): the validator, the validated leaf being the certificate the station
      * proves the key of (the first one), and exactly one CN in it (A00.FR.405).
      *
+     * @param v the validator (the installed one, read once by the caller)
      * @param list the chain as the station sent it
      * @param now the instant
      * @return the validation, whose leaf is the station certificate
      */
-    ChainValidationResult validateStation(List<X509Certificate> list, Instant now) {
+    ChainValidationResult validateStation(ChainValidator v, List<X509Certificate> list, Instant now) {
         if (list.isEmpty()) {
             return ChainValidationResult.refused(ValidationResult.of(Violation.of("A00.FR.403", RequirementLevel.SHALL,
                     "no Charging Station certificate", "a client certificate chain (security profile 3, A00.FR.401)")));
         }
-        ChainValidationResult v = validator.get().validate(list, now);
-        v = v.and(leafIsPeer(v, list, "A00.FR.403"));
+        ChainValidationResult r = validateSafely(v, list, now, "A00.FR.403");
+        r = r.and(leafIsPeer(r, list, "A00.FR.403"));
         List<String> cn = SubjectNames.commonNames(list.get(0).getSubjectX500Principal());
         if (cn.size() != 1 || cn.get(0).isBlank()) {
-            v = v.and(ValidationResult.of(Violation.of("A00.FR.405", RequirementLevel.SHALL,
+            r = r.and(ValidationResult.of(Violation.of("A00.FR.405", RequirementLevel.SHALL,
                     cn.size() + " commonName values", "exactly one commonName holding the station serial number")
                     .atChainIndex(0)));
         }
-        return v;
+        return r;
+    }
+
+    /** A custom validator that throws or answers null refuses the chain (fail closed), with the reason reported. */
+    private static ChainValidationResult validateSafely(ChainValidator v, List<X509Certificate> list, Instant now,
+                                                        String requirement) {
+        ChainValidationResult r;
+        try {
+            r = v.validate(list, now);
+        } catch (RuntimeException e) {
+            return ChainValidationResult.refused(ValidationResult.of(Violation.of(requirement, RequirementLevel.SHALL,
+                    "the chain validator failed (" + e.getClass().getSimpleName() + ")", "a validation result")));
+        }
+        return r != null ? r : ChainValidationResult.refused(ValidationResult.of(Violation.of(requirement,
+                RequirementLevel.SHALL, "the chain validator returned no result", "a validation result")));
     }
 
     /**
@@ -250,7 +267,7 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
                 .atChainIndex(0));
     }
 
-    private void finish(ChainValidationResult validation, List<X509Certificate> chain, SSLSession hs,
+    private void finish(ChainValidationResult validation, ChainValidator judge, SSLSession hs,
                         Optional<String> peer, Instant now, String what) throws CertificateException {
         ValidationResult result = validation.result();
         if (!result.isCompliant()) {
@@ -263,7 +280,7 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
             throw e;
         }
         if (hs != null) {
-            hs.putValue(VerifiedPeer.KEY, new VerifiedPeer(validation.path(), result, now));
+            hs.putValue(VerifiedPeer.KEY, new VerifiedPeer(validation.path(), result, now, judge));
         }
     }
 

@@ -106,6 +106,21 @@ class ValidatedLeafHandshakeTest {
     }
 
     @Test
+    @Verifies({"A00.FR.403", "A00.FR.407", "A00.FR.408"})
+    void aValidatorThatThrowsRefusesTheHandshakeAndTheFailureIsReported() throws Exception {
+        Recorder rec = new Recorder();
+        TlsFailure f = csmsRefuses(csmsValidatingWith((chain, at) -> {
+            throw new IllegalStateException("validator bug");
+        }, rec), material(PKI.station()), rec);
+        assertThat(f.violations().violates("A00.FR.403")).as(f.violations().describe()).isTrue();
+        assertThat(f.violations().describe()).contains("the chain validator failed (IllegalStateException)")
+                .doesNotContain("validator bug");
+        Recorder rec2 = new Recorder();
+        TlsFailure nothing = csmsRefuses(csmsValidatingWith((chain, at) -> null, rec2), material(PKI.station()), rec2);
+        assertThat(nothing.violations().describe()).contains("returned no result");
+    }
+
+    @Test
     @Verifies({"A00.FR.403", "A00.FR.407"})
     void csmsRefusesAValidatorResultForACertificateNotInTheChain() throws Exception {
         // E.g. a validator answering from a cache keyed badly: compliant, but about the default station.
@@ -225,22 +240,26 @@ class ValidatedLeafHandshakeTest {
         ChainValidator ocpp = tm.current();
         assertThat(ctx.stationIdentity(session).verifiedAt()).isEqualTo(TestPki.NOW);
 
-        // The marker is fresh: the handshake's verdict is used, the (now wrong) validator is not asked.
+        // A marker is the verdict of the validator that made it: with another one installed, the session is
+        // validated again, with the check that the validated leaf is the station's own certificate.
         tm.update(SKIPS_THE_FIRST);
-        clock.advance(CsmsTlsContext.MARKER_FRESHNESS.minusSeconds(1));
-        assertThat(ctx.stationIdentity(session).commonName()).isEqualTo("CS-0913");
-
-        // Stale: validated again, with the check that the validated leaf is the station's own certificate.
-        clock.advance(Duration.ofSeconds(2));
         assertThatThrownBy(() -> ctx.stationIdentity(session)).isInstanceOf(SSLPeerUnverifiedException.class)
                 .hasMessageContaining("A00.FR.403").hasMessageContaining("instead of the peer's own");
 
-        // With the OCPP validator back, the stale session passes and is validated at the current instant.
+        // The handshake's validator back and the marker still fresh: the handshake's verdict is used.
         tm.update(ocpp);
+        clock.advance(CsmsTlsContext.MARKER_FRESHNESS.minusSeconds(1));
+        assertThat(ctx.stationIdentity(session).verifiedAt()).isEqualTo(TestPki.NOW);
+
+        // Stale: validated again, at the current instant (and refused by a wrong validator).
+        clock.advance(Duration.ofSeconds(2));
         StationIdentity id = ctx.stationIdentity(session);
         assertThat(id.commonName()).isEqualTo("CS-0913");
         assertThat(id.certificate()).isEqualTo(cert.certificate());
         assertThat(id.verifiedAt()).isEqualTo(clock.instant()).isAfter(TestPki.NOW);
+        tm.update(SKIPS_THE_FIRST);
+        assertThatThrownBy(() -> ctx.stationIdentity(session)).isInstanceOf(SSLPeerUnverifiedException.class)
+                .hasMessageContaining("instead of the peer's own");
         assertThat(registry.boundIdentity(cert.certificate())).hasValue("CS-0913");
         assertThat(registry.size()).isEqualTo(1);
     }

@@ -1,6 +1,7 @@
 package io.ocppsec.tls.internal;
 
 import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.core.cert.ChainValidator;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -16,8 +17,9 @@ import javax.net.ssl.SSLSession;
  * @param chain the validated path, leaf first: the leaf is the peer's own certificate (the first it sent)
  * @param result the (compliant) validation result, possibly with advisory violations
  * @param at when it was validated
+ * @param validator the validator that judged it (a later verdict is needed once another one is installed)
  */
-public record VerifiedPeer(List<X509Certificate> chain, ValidationResult result, Instant at) {
+public record VerifiedPeer(List<X509Certificate> chain, ValidationResult result, Instant at, ChainValidator validator) {
 
     /** Session value name. */
     public static final String KEY = "io.ocppsec.tls.verifiedPeer";
@@ -28,6 +30,7 @@ public record VerifiedPeer(List<X509Certificate> chain, ValidationResult result,
         if (chain.isEmpty()) {
             throw new IllegalArgumentException("a verified peer has a validated certificate");
         }
+        java.util.Objects.requireNonNull(validator, "validator");
     }
 
     /**
