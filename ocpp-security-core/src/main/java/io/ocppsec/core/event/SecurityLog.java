@@ -128,6 +128,9 @@ public final class SecurityLog implements Closeable {
         Objects.requireNonNull(event, "event");
         ensureOpen();
         long seq = nextSequence;
+        if (seq > LogLineCodec.MAX_SEQUENCE) {
+            throw new IOException("Security log sequence numbers exhausted (" + seq + ")");
+        }
         byte[] line = (LogLineCodec.encode(seq, TechInfo.scrub(event)) + "\n").getBytes(StandardCharsets.US_ASCII);
         if (currentSize > 0 && currentSize + line.length > options.maxFileBytes()) {
             roll();

@@ -113,6 +113,23 @@ class SecurityLogTest {
     }
 
     @Test
+    void aChecksummedLineWithAnImpossibleSequenceNumberIsNotAnEntry() throws IOException {
+        // Found by the fuzz smoke run: an intact-looking line at Long.MAX_VALUE made the next sequence overflow, so
+        // an appended entry was not read back last.
+        try (SecurityLog log = open(SecurityLogOptions.defaults())) {
+            log.append(ev(1));
+        }
+        Path f = LogFiles.list(dir).get(0);
+        Files.write(f, (io.ocppsec.core.event.internal.LogLineCodec.encode(Long.MAX_VALUE, ev(2)) + "\n")
+                .getBytes(StandardCharsets.US_ASCII), StandardOpenOption.APPEND);
+        assertThat(seqs()).containsExactly(1L);
+        try (SecurityLog log = open(SecurityLogOptions.defaults())) {
+            assertThat(log.append(ev(3))).isEqualTo(2);
+        }
+        assertThat(seqs()).containsExactly(1L, 2L);
+    }
+
+    @Test
     void tornLastLineIsInvisibleAndCutOnOpen() throws IOException {
         try (SecurityLog log = open(SecurityLogOptions.defaults())) {
             log.append(ev(1));

@@ -28,6 +28,11 @@ public final class LogLineCodec {
 
     /** No valid line is longer (type ≤ 50 and techInfo ≤ 255 characters, escaped as {@code \\uXXXX}). */
     public static final int MAX_LINE_BYTES = 4096;
+    /**
+     * Largest sequence number an entry may carry (2^62, far beyond any log's life): a line with a larger one is not an
+     * entry this log wrote, and the sequence could not continue after it without overflowing.
+     */
+    public static final long MAX_SEQUENCE = 1L << 62;
 
     private static final String CRC_FIELD = ",\"crc\":\"";
     private static final int CRC_SUFFIX_LENGTH = CRC_FIELD.length() + 8 + 2;
@@ -88,7 +93,11 @@ public final class LogLineCodec {
             SecurityEvent event = new SecurityEvent(SecurityEventType.of(((JsonString) type).getString()),
                     Instant.parse(((JsonString) ts).getString()),
                     info == null ? Optional.empty() : Optional.of(((JsonString) info).getString()));
-            return Optional.of(new SecurityLogEntry(((JsonNumber) seq).longValueExact(), event));
+            long sequence = ((JsonNumber) seq).longValueExact();
+            if (sequence > MAX_SEQUENCE) {
+                return Optional.empty(); // a CRC-valid line with an impossible number (found by fuzzing)
+            }
+            return Optional.of(new SecurityLogEntry(sequence, event));
         } catch (JsonException | ArithmeticException | DateTimeParseException | IllegalArgumentException e) {
             // JsonParsingException is a JsonException; a CRC collision on garbage still ends here.
             return Optional.empty();
