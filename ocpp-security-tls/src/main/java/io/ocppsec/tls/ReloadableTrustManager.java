@@ -260,9 +260,10 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
         if (v.leaf().isEmpty() || v.leaf().get().equals(list.get(0))) {
             return ValidationResult.compliant();
         }
+        int validated = list.indexOf(v.leaf().get());
         return ValidationResult.of(Violation.of(requirement, RequirementLevel.SHALL,
-                "the chain validated for " + (list.indexOf(v.leaf().get()) < 0 ? "a certificate not in it"
-                        : "certificate #" + list.indexOf(v.leaf().get())) + " instead of the peer's own, the first one",
+                "the chain validated for " + (validated < 0 ? "a certificate not in it" : "certificate #" + validated)
+                        + " instead of the peer's own, the first one",
                 "the peer's certificate (the first of its chain, whose key it proves) validated as the leaf")
                 .atChainIndex(0));
     }

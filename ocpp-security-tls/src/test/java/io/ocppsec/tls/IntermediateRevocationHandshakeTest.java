@@ -7,7 +7,6 @@ import static io.ocppsec.tls.TlsTestSupport.build;
 import static io.ocppsec.tls.TlsTestSupport.material;
 import static io.ocppsec.tls.TlsTestSupport.station;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.requirement.Verifies;
@@ -133,18 +132,8 @@ class IntermediateRevocationHandshakeTest {
 
     private static TlsFailure refused(CsmsTlsContext ctx, TestCertificate cert, Recorder rec) throws Exception {
         try (Server server = Server.start(ctx)) {
-            assertThatThrownBy(() -> TlsTestSupport.roundTrip(stationWith(cert), server))
-                    .isInstanceOf(IOException.class);
-            ServerResult r = server.next();
-            assertThat(r.ok()).as("the CSMS accepted the station").isFalse();
-            assertThat(HandshakeFailureClassifier.classify(r.failure()))
-                    .isEqualTo(TlsFailure.Kind.INVALID_PEER_CERTIFICATE);
+            return TlsTestSupport.csmsRefuses(stationWith(cert), server, rec);
         }
-        assertThat(rec.failures).hasSize(1);
-        TlsFailure f = rec.failures.get(0);
-        assertThat(f.endpoint()).isEqualTo(TlsFailure.Endpoint.CSMS);
-        assertThat(f.kind()).isEqualTo(TlsFailure.Kind.INVALID_PEER_CERTIFICATE);
-        return f;
     }
 
     private static void accepted(CsmsTlsContext ctx, TestCertificate cert, Recorder rec, String cn) throws Exception {

@@ -137,6 +137,25 @@ final class TlsTestSupport {
     }
 
     /** Connects with the station context, reads the server's byte, closes; returns the session. */
+    /**
+     * Connects as the station and expects the CSMS to end the handshake over the station's certificate.
+     *
+     * @return the one failure the CSMS reported (INVALID_PEER_CERTIFICATE at the CSMS endpoint)
+     */
+    static TlsFailure csmsRefuses(StationTlsContext station, Server server, Recorder rec) throws Exception {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> roundTrip(station, server))
+                .isInstanceOf(IOException.class);
+        ServerResult r = server.next();
+        org.assertj.core.api.Assertions.assertThat(r.ok()).as("the CSMS accepted the station").isFalse();
+        org.assertj.core.api.Assertions.assertThat(HandshakeFailureClassifier.classify(r.failure()))
+                .isEqualTo(TlsFailure.Kind.INVALID_PEER_CERTIFICATE);
+        org.assertj.core.api.Assertions.assertThat(rec.failures).hasSize(1);
+        TlsFailure f = rec.failures.get(0);
+        org.assertj.core.api.Assertions.assertThat(f.endpoint()).isEqualTo(TlsFailure.Endpoint.CSMS);
+        org.assertj.core.api.Assertions.assertThat(f.kind()).isEqualTo(TlsFailure.Kind.INVALID_PEER_CERTIFICATE);
+        return f;
+    }
+
     static SSLSession roundTrip(StationTlsContext station, Server server) throws IOException {
         try (SSLSocket s = station.connect(server.address(), TIMEOUT)) {
             int b = s.getInputStream().read();
