@@ -3,8 +3,8 @@ package io.ocppsec.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.SecurityProfile;
-import io.ocppsec.api.requirement.Verifies;
-import io.ocppsec.testpki.Openssl;
+import io.ocppsec.testing.Openssl;
+import io.ocppsec.testing.Verifies;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -15,10 +15,10 @@ import io.ocppsec.api.event.SecurityEvent;
 import io.ocppsec.api.event.SecurityEventType;
 import io.ocppsec.api.requirement.RequirementId;
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.cert.CertificateBindingRegistry;
-import io.ocppsec.core.cert.CertificateRole;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.ForgedChain;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import io.ocppsec.tls.TlsTestSupport.Recorder;
@@ -108,7 +108,7 @@ class ForgedChainHandshakeTest {
         Recorder rec = new Recorder();
         CsmsTlsContext ctx = build(csms(SecurityProfile.TLS_CLIENT_CERTIFICATE, rec).certificateBindings(registry));
         TestCertificate victim = PKI.stationBuilder("CS-VICTIM").build();
-        ForgedChain forged = ForgedChain.impersonating(PKI, CertificateRole.CHARGING_STATION, "CS-VICTIM", BORROWED);
+        ForgedChain forged = ForgedChain.impersonating(PKI, PkiRole.CHARGING_STATION, "CS-VICTIM", BORROWED);
         try (Server s = Server.start(ctx)) {
             assertThat(TlsTestSupport.roundTrip(presenting(material(victim), version), s).getProtocol())
                     .isEqualTo(version.jsseName());
@@ -135,7 +135,7 @@ class ForgedChainHandshakeTest {
         Recorder rec = new Recorder();
         CsmsTlsContext ctx = build(csms(SecurityProfile.TLS_CLIENT_CERTIFICATE, rec).certificateBindings(registry));
         TestCertificate victim = PKI.stationBuilder("CS-0902").build();
-        ForgedChain forged = ForgedChain.impersonating(PKI, CertificateRole.CHARGING_STATION, "CS-0902", victim);
+        ForgedChain forged = ForgedChain.impersonating(PKI, PkiRole.CHARGING_STATION, "CS-0902", victim);
         try (Server s = Server.start(ctx)) {
             TlsTestSupport.roundTrip(presenting(material(victim), version), s);
             assertThat(ctx.stationIdentity(s.next().session()).certificate()).isEqualTo(victim.certificate());
@@ -173,7 +173,7 @@ class ForgedChainHandshakeTest {
     @Verifies({"A00.FR.403", "A00.FR.407", "A00.FR.408"})
     void forgedStationChainIsRefusedInAnyOrder(String name, List<Function<ForgedChain, X509Certificate>> order)
             throws Exception {
-        ForgedChain forged = ForgedChain.impersonating(PKI, CertificateRole.CHARGING_STATION, "CS-VICTIM", BORROWED);
+        ForgedChain forged = ForgedChain.impersonating(PKI, PkiRole.CHARGING_STATION, "CS-VICTIM", BORROWED);
         List<X509Certificate> chain = order.stream().map(fn -> fn.apply(forged)).toList();
 
         TlsFailure f = csmsRefuses(presenting(forgedMaterial(forged, chain), TlsVersion.TLS_1_3), server, REC);
@@ -194,7 +194,7 @@ class ForgedChainHandshakeTest {
     @MethodSource("profilesAndVersions")
     @Verifies({"A00.FR.308", "A00.FR.310", "A00.FR.311", "A00.FR.411", "A00.FR.413", "A00.FR.414"})
     void stationRefusesACsmsPresentingAForgedChain(SecurityProfile profile, TlsVersion version) throws Exception {
-        ForgedChain forged = ForgedChain.impersonating(PKI, CertificateRole.CSMS, TestPki.CSMS_FQDN, PKI.csmsEc());
+        ForgedChain forged = ForgedChain.impersonating(PKI, PkiRole.CSMS, TestPki.CSMS_FQDN, PKI.csmsEc());
         CsmsTlsContext.Builder b = CsmsTlsContext.forServer(profile, List.of(forgedMaterial(forged, forged.chain())))
                 .clock(TestPki.CLOCK).failureListener(new Recorder());
         if (profile.requiresClientCertificate()) {

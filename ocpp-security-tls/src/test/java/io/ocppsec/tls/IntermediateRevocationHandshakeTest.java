@@ -9,14 +9,14 @@ import static io.ocppsec.tls.TlsTestSupport.station;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.SecurityProfile;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.api.spi.RevocationSource;
 import io.ocppsec.api.spi.RevocationStatus;
-import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.core.cert.RevocationFailurePolicy;
 import io.ocppsec.core.revocation.OcspRevocationSource;
-import io.ocppsec.testpki.Openssl;
-import io.ocppsec.testpki.OpensslOcspResponder;
+import io.ocppsec.testing.Openssl;
+import io.ocppsec.testing.OpensslOcspResponder;
+import io.ocppsec.testing.Verifies;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestCertificateBuilder;
 import io.ocppsec.testpki.TestPki;
@@ -85,13 +85,13 @@ class IntermediateRevocationHandshakeTest {
 
     /** A sub-CA under the CSO root, valid around the real now; the same serial and validity for every copy. */
     private static TestCertificateBuilder subCa(BigInteger serial) {
-        return PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
+        return PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
                 .commonName("Example CSO Sub-CA " + serial.toString(16)).pathLength(0).serial(serial)
                 .validity(REAL_NOW.minus(Duration.ofDays(30)), REAL_NOW.plus(Duration.ofDays(3000)));
     }
 
     private static TestCertificate stationUnder(TestCertificate subCa, String serialNumber) {
-        return PKI.builder(CertificateRole.CHARGING_STATION, subCa).organization(TestPki.CSO_NAME)
+        return PKI.builder(PkiRole.CHARGING_STATION, subCa).organization(TestPki.CSO_NAME)
                 .commonName(serialNumber)
                 .validity(REAL_NOW.minus(Duration.ofDays(1)), REAL_NOW.plus(Duration.ofDays(30)))
                 .build();

@@ -8,11 +8,11 @@ import static io.ocppsec.tls.TlsTestSupport.station;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.SecurityProfile;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.cert.RevocationFailurePolicy;
 import io.ocppsec.core.revocation.OcspRevocationSource;
-import io.ocppsec.testpki.Openssl;
-import io.ocppsec.testpki.OpensslOcspResponder;
+import io.ocppsec.testing.Openssl;
+import io.ocppsec.testing.OpensslOcspResponder;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import io.ocppsec.tls.TlsTestSupport.Recorder;

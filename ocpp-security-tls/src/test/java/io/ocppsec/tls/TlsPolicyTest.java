@@ -3,7 +3,7 @@ package io.ocppsec.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.ocppsec.tls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.SecurityProfile;
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
 import java.security.Principal;
 import java.security.cert.Certificate;
 import javax.net.ssl.SSLSession;

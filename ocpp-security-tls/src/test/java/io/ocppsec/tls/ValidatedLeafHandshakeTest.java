@@ -13,15 +13,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.event.SecurityEventType;
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.cert.CertificateBindingRegistry;
-import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.core.cert.ChainOrder;
 import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
 import io.ocppsec.core.cert.OcppChainValidator;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.ForgedChain;
 import io.ocppsec.testpki.MutableClock;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import io.ocppsec.tls.TlsTestSupport.Recorder;
@@ -134,7 +134,7 @@ class ValidatedLeafHandshakeTest {
         // sees that B is not the certificate the station proved the key of, and refuses.
         OcppChainValidator any = OcppChainValidator.forChargingStationCertificate(CSO, TestPki.CSO_NAME).toBuilder()
                 .clock(TestPki.CLOCK).chainOrder(ChainOrder.ANY).build();
-        ForgedChain forged = ForgedChain.impersonating(PKI, CertificateRole.CHARGING_STATION, "CS-VICTIM",
+        ForgedChain forged = ForgedChain.impersonating(PKI, PkiRole.CHARGING_STATION, "CS-VICTIM",
                 PKI.stationBuilder("CS-0912").build());
         assertThat(any.validate(forged.chain(), TestPki.NOW).leaf()).as("precondition: ANY picks B")
                 .hasValue(forged.genuine().certificate());
@@ -184,7 +184,7 @@ class ValidatedLeafHandshakeTest {
     void stationWithAnAnyOrderValidatorStillRefusesTheForgedCsmsChain(SecurityProfile profile) throws Exception {
         OcppChainValidator any = OcppChainValidator.forCsmsCertificate(CSO, TestPki.CSMS_FQDN).toBuilder()
                 .clock(TestPki.CLOCK).chainOrder(ChainOrder.ANY).build();
-        ForgedChain forged = ForgedChain.impersonating(PKI, CertificateRole.CSMS, TestPki.CSMS_FQDN, PKI.csmsEc());
+        ForgedChain forged = ForgedChain.impersonating(PKI, PkiRole.CSMS, TestPki.CSMS_FQDN, PKI.csmsEc());
         assertThat(any.validate(forged.chain(), TestPki.NOW).isCompliant()).as("precondition: ANY accepts B").isTrue();
 
         TlsFailure f = stationRefuses(profile, any,
@@ -200,7 +200,7 @@ class ValidatedLeafHandshakeTest {
     @Verifies({"A00.FR.308", "A00.FR.310", "A00.FR.311", "A00.FR.413", "A00.FR.414"})
     void stationRefusesACaCertificateNamedLikeTheCsms(SecurityProfile profile) throws Exception {
         // A CA under the CSO root whose CN is the CSMS FQDN: its key holder is not the CSMS.
-        TestCertificate ca = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
+        TestCertificate ca = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
                 .commonName(TestPki.CSMS_FQDN).sanDns(TestPki.CSMS_FQDN).pathLength(0).build();
         ChainValidator ocpp = OcppChainValidator.forCsmsCertificate(CSO, TestPki.CSMS_FQDN).toBuilder()
                 .clock(TestPki.CLOCK).build();

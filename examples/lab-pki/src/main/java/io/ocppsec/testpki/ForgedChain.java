@@ -1,6 +1,5 @@
 package io.ocppsec.testpki;
 
-import io.ocppsec.core.cert.CertificateRole;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import java.util.Objects;
  * uses the first certificate uses X's key.
  *
  * <pre>{@code
- * ForgedChain f = ForgedChain.impersonating(pki, CertificateRole.CHARGING_STATION, "CS-VICTIM", pki.station());
+ * ForgedChain f = ForgedChain.impersonating(pki, PkiRole.CHARGING_STATION, "CS-VICTIM", pki.station());
  * validator.validate(f.chain(), now);             // must be refused
  * TlsKeyMaterial.of(f.attackerKeys().getPrivate(), f.chain());   // what a forging TLS peer presents
  * }</pre>
@@ -40,12 +39,12 @@ public record ForgedChain(TestCertificate attacker, TestCertificate dangling, Te
      * @param genuine B, a genuine certificate of the hierarchy (its private key is never used)
      * @return the forgery; X's subject is C=ZZ, O = the organization of B's subject (or the CSO name), CN = commonName
      */
-    public static ForgedChain impersonating(TestPki pki, CertificateRole role, String commonName, TestCertificate genuine) {
+    public static ForgedChain impersonating(TestPki pki, PkiRole role, String commonName, TestCertificate genuine) {
         String org = organization(genuine.certificate());
         // C=ZZ keeps X's name apart from B's even when CN and O are copied: D must chain (by name) to X alone.
         TestCertificate x = pki.builder(role, null).country("ZZ").organization(org).commonName(commonName).ca(false)
-                .sanDns(role == CertificateRole.CSMS ? new String[] {commonName} : new String[0]).build();
-        TestCertificate d = pki.builder(CertificateRole.CHARGING_STATION, x).organization(org)
+                .sanDns(role == PkiRole.CSMS ? new String[] {commonName} : new String[0]).build();
+        TestCertificate d = pki.builder(PkiRole.CHARGING_STATION, x).organization(org)
                 .commonName("dangling").build();
         return new ForgedChain(x, d, genuine);
     }

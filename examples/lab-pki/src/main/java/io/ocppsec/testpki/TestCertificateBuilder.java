@@ -1,6 +1,5 @@
 package io.ocppsec.testpki;
 
-import io.ocppsec.core.cert.CertificateRole;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
@@ -43,7 +42,7 @@ public final class TestCertificateBuilder {
 
     private static final AtomicLong SERIALS = new AtomicLong(0x1000);
 
-    private final CertificateRole role;
+    private final PkiRole role;
     private final TestCertificate issuer; // null: self-signed
     private final SecureRandom random;
     private String organization;
@@ -66,7 +65,7 @@ public final class TestCertificateBuilder {
     private final List<String> criticalExtensions = new ArrayList<>();
     private String ocspUrl;
 
-    TestCertificateBuilder(CertificateRole role, TestCertificate issuer, SecureRandom random) {
+    TestCertificateBuilder(PkiRole role, TestCertificate issuer, SecureRandom random) {
         this.role = Objects.requireNonNull(role, "role");
         this.issuer = issuer;
         this.random = random;

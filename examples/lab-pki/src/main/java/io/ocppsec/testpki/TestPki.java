@@ -1,6 +1,5 @@
 package io.ocppsec.testpki;
 
-import io.ocppsec.core.cert.CertificateRole;
 import java.math.BigInteger;
 import java.security.Provider;
 import java.security.SecureRandom;
@@ -100,19 +99,19 @@ public final class TestPki {
         this.random = random;
         this.keyType = keyType;
         this.now = now;
-        csoRoot = new TestCertificateBuilder(CertificateRole.CSO_ROOT, null, random)
+        csoRoot = new TestCertificateBuilder(PkiRole.CSO_ROOT, null, random)
                 .organization(CSO_NAME).commonName("Example CSO Root CA").keyType(keyType)
                 .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3650))).build();
-        csoSubCa = new TestCertificateBuilder(CertificateRole.CSO_SUB_CA, csoRoot, random)
+        csoSubCa = new TestCertificateBuilder(PkiRole.CSO_SUB_CA, csoRoot, random)
                 .organization(CSO_NAME).commonName("Example CSO Sub-CA").keyType(keyType).pathLength(0)
                 .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3000))).build();
         csmsEc = csmsBuilder().keyType(KeyType.EC_P256).build();
         csmsRsa = csmsBuilder().keyType(KeyType.RSA_2048).build();
         station = stationBuilder().build();
-        manufacturerRoot = new TestCertificateBuilder(CertificateRole.MANUFACTURER_ROOT, null, random)
+        manufacturerRoot = new TestCertificateBuilder(PkiRole.MANUFACTURER_ROOT, null, random)
                 .organization(MANUFACTURER_NAME).commonName("Example Manufacturer Root CA").keyType(keyType)
                 .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3650))).build();
-        manufacturerSubCa = new TestCertificateBuilder(CertificateRole.MANUFACTURER_SUB_CA, manufacturerRoot, random)
+        manufacturerSubCa = new TestCertificateBuilder(PkiRole.MANUFACTURER_SUB_CA, manufacturerRoot, random)
                 .organization(MANUFACTURER_NAME).commonName("Example Manufacturer Sub-CA").keyType(keyType)
                 .pathLength(0).validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3000))).build();
         firmwareSigning = firmwareSigningBuilder().build();
@@ -203,7 +202,7 @@ public final class TestPki {
     /** @return a root CA that is not part of this PKI (same names, other key) */
     public synchronized TestCertificate foreignRoot() {
         if (foreignRoot == null) {
-            foreignRoot = new TestCertificateBuilder(CertificateRole.CSO_ROOT, null, random)
+            foreignRoot = new TestCertificateBuilder(PkiRole.CSO_ROOT, null, random)
                     .organization(CSO_NAME).commonName("Example CSO Root CA").keyType(keyType)
                     .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3650))).build();
         }
@@ -213,7 +212,7 @@ public final class TestPki {
     /** @return a sub-CA issued by {@link #foreignRoot()} */
     public synchronized TestCertificate foreignSubCa() {
         if (foreignSubCa == null) {
-            foreignSubCa = new TestCertificateBuilder(CertificateRole.CSO_SUB_CA, foreignRoot(), random)
+            foreignSubCa = new TestCertificateBuilder(PkiRole.CSO_SUB_CA, foreignRoot(), random)
                     .organization(CSO_NAME).commonName("Example CSO Sub-CA").keyType(keyType)
                     .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3000))).build();
         }
@@ -223,7 +222,7 @@ public final class TestPki {
     /** @return an intermediate under the CSO root whose basicConstraints say cA=false */
     public synchronized TestCertificate notCaSubCa() {
         if (notCaSubCa == null) {
-            notCaSubCa = new TestCertificateBuilder(CertificateRole.CSO_SUB_CA, csoRoot, random)
+            notCaSubCa = new TestCertificateBuilder(PkiRole.CSO_SUB_CA, csoRoot, random)
                     .organization(CSO_NAME).commonName("Not a CA").keyType(keyType).ca(false)
                     .keyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature | org.bouncycastle.asn1.x509.KeyUsage.keyCertSign)
                     .validity(now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(3000))).build();
@@ -241,7 +240,7 @@ public final class TestPki {
      * @return a builder for a CSMS certificate under the CSO sub-CA
      */
     public TestCertificateBuilder csmsBuilder(String fqdn) {
-        return leaf(new TestCertificateBuilder(CertificateRole.CSMS, csoSubCa, random))
+        return leaf(new TestCertificateBuilder(PkiRole.CSMS, csoSubCa, random))
                 .organization(CSO_NAME).commonName(fqdn).sanDns(fqdn);
     }
 
@@ -255,13 +254,13 @@ public final class TestPki {
      * @return a builder for a Charging Station certificate under the CSO sub-CA
      */
     public TestCertificateBuilder stationBuilder(String serialNumber) {
-        return leaf(new TestCertificateBuilder(CertificateRole.CHARGING_STATION, csoSubCa, random))
+        return leaf(new TestCertificateBuilder(PkiRole.CHARGING_STATION, csoSubCa, random))
                 .organization(CSO_NAME).commonName(serialNumber);
     }
 
     /** @return a builder for a firmware signing certificate under the Manufacturer sub-CA */
     public TestCertificateBuilder firmwareSigningBuilder() {
-        return leaf(new TestCertificateBuilder(CertificateRole.FIRMWARE_SIGNING, manufacturerSubCa, random))
+        return leaf(new TestCertificateBuilder(PkiRole.FIRMWARE_SIGNING, manufacturerSubCa, random))
                 .organization(MANUFACTURER_NAME).commonName("Firmware Signing 1");
     }
 
@@ -270,7 +269,7 @@ public final class TestPki {
      * @param issuer the issuing CA, or null for a self-signed root
      * @return a blank builder with the role's default extensions
      */
-    public TestCertificateBuilder builder(CertificateRole role, TestCertificate issuer) {
+    public TestCertificateBuilder builder(PkiRole role, TestCertificate issuer) {
         return leaf(new TestCertificateBuilder(role, issuer, random));
     }
 
@@ -279,7 +278,7 @@ public final class TestPki {
      * @return a Charging Station certificate with exactly that defect
      */
     public TestCertificate station(Defect defect) {
-        return applyDefect(stationBuilder(), defect, CertificateRole.CHARGING_STATION).build();
+        return applyDefect(stationBuilder(), defect, PkiRole.CHARGING_STATION).build();
     }
 
     /**
@@ -287,7 +286,7 @@ public final class TestPki {
      * @return a CSMS certificate with exactly that defect
      */
     public TestCertificate csms(Defect defect) {
-        return applyDefect(csmsBuilder(), defect, CertificateRole.CSMS).build();
+        return applyDefect(csmsBuilder(), defect, PkiRole.CSMS).build();
     }
 
     /**
@@ -295,10 +294,10 @@ public final class TestPki {
      * @return a firmware signing certificate with exactly that defect
      */
     public TestCertificate firmwareSigning(Defect defect) {
-        return applyDefect(firmwareSigningBuilder(), defect, CertificateRole.FIRMWARE_SIGNING).build();
+        return applyDefect(firmwareSigningBuilder(), defect, PkiRole.FIRMWARE_SIGNING).build();
     }
 
-    private TestCertificateBuilder applyDefect(TestCertificateBuilder b, Defect defect, CertificateRole role) {
+    private TestCertificateBuilder applyDefect(TestCertificateBuilder b, Defect defect, PkiRole role) {
         switch (defect) {
             case WEAK_RSA_KEY:
                 return b.keyType(KeyType.RSA_1024_WEAK);
@@ -311,8 +310,8 @@ public final class TestPki {
             case MISSING_KEY_USAGE:
                 return b.withoutKeyUsage();
             case EKU_PRESENT:
-                return b.extendedKeyUsage(role == CertificateRole.CSMS ? KeyPurposeId.id_kp_serverAuth
-                        : role == CertificateRole.FIRMWARE_SIGNING ? KeyPurposeId.id_kp_codeSigning
+                return b.extendedKeyUsage(role == PkiRole.CSMS ? KeyPurposeId.id_kp_serverAuth
+                        : role == PkiRole.FIRMWARE_SIGNING ? KeyPurposeId.id_kp_codeSigning
                         : KeyPurposeId.id_kp_clientAuth);
             case EXPIRED:
                 return b.validity(now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(1)));
@@ -337,9 +336,9 @@ public final class TestPki {
         }
         TestCertificate issuer = defect == Defect.FOREIGN_ROOT ? foreignSubCa() : notCaSubCa();
         TestCertificateBuilder nb = leaf(new TestCertificateBuilder(role, issuer, random))
-                .organization(role == CertificateRole.FIRMWARE_SIGNING ? MANUFACTURER_NAME : CSO_NAME);
-        return role == CertificateRole.CSMS ? nb.commonName(CSMS_FQDN).sanDns(CSMS_FQDN)
-                : role == CertificateRole.CHARGING_STATION ? nb.commonName(STATION_SERIAL)
+                .organization(role == PkiRole.FIRMWARE_SIGNING ? MANUFACTURER_NAME : CSO_NAME);
+        return role == PkiRole.CSMS ? nb.commonName(CSMS_FQDN).sanDns(CSMS_FQDN)
+                : role == PkiRole.CHARGING_STATION ? nb.commonName(STATION_SERIAL)
                 : nb.commonName("Firmware Signing 1");
     }
 

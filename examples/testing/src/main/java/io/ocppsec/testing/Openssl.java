@@ -1,4 +1,4 @@
-package io.ocppsec.testpki;
+package io.ocppsec.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

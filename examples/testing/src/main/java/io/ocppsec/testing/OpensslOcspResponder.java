@@ -1,5 +1,6 @@
-package io.ocppsec.testpki;
+package io.ocppsec.testing;
 
+import io.ocppsec.testpki.TestCertificate;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.ServerSocket;

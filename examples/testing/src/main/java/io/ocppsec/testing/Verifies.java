@@ -1,4 +1,4 @@
-package io.ocppsec.api.requirement;
+package io.ocppsec.testing;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

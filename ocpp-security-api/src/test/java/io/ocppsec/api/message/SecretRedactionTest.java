@@ -2,7 +2,7 @@ package io.ocppsec.api.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

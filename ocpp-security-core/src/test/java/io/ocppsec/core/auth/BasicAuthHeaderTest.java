@@ -3,9 +3,9 @@ package io.ocppsec.core.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.auth.BasicAuthException.Reason;
 import io.ocppsec.core.password.BasicAuthPassword;
+import io.ocppsec.testing.Verifies;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.ocppsec.api.message.CertificateSigningUse;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.api.spi.CertificateAuthority;
 import io.ocppsec.api.spi.CertificateSigningRequest;
 import io.ocppsec.core.cert.CryptoPolicy;
 import io.ocppsec.core.csr.CsrInspection;
 import io.ocppsec.core.csr.CsrInspector;
+import io.ocppsec.testing.Openssl;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.KeyType;
-import io.ocppsec.testpki.Openssl;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.nio.charset.StandardCharsets;

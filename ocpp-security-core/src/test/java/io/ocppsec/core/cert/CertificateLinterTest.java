@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.api.requirement.Violation;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.KeyType;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import io.ocppsec.testpki.TestPki.Defect;
@@ -214,11 +215,11 @@ class CertificateLinterTest {
     @Test
     @Verifies({"A00.FR.403", "A00.FR.512"})
     void caCertificatesNeedCaTrueAndKeyCertSign() {
-        TestCertificate noKeyCertSign = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
+        TestCertificate noKeyCertSign = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
                 .commonName("Sub").keyUsage(KeyUsage.digitalSignature).build();
-        TestCertificate noBasicConstraints = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot())
+        TestCertificate noBasicConstraints = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoRoot())
                 .organization(TestPki.CSO_NAME).commonName("Sub").withoutBasicConstraints().build();
-        TestCertificate noKeyUsage = PKI.builder(CertificateRole.MANUFACTURER_SUB_CA, PKI.manufacturerRoot())
+        TestCertificate noKeyUsage = PKI.builder(PkiRole.MANUFACTURER_SUB_CA, PKI.manufacturerRoot())
                 .organization(TestPki.MANUFACTURER_NAME).commonName("Sub").withoutKeyUsage().build();
         assertThat(CertificateLinter.lint(noKeyCertSign.certificate(), CertificateRole.CSO_SUB_CA).blocking())
                 .extracting(v -> v.requirement().value()).containsExactly("A00.FR.403");

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.cert.CertificateParseException.Reason;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.security.cert.X509Certificate;

@@ -2,7 +2,7 @@ package io.ocppsec.core.cert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,8 @@ package io.ocppsec.core.cert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.security.cert.X509Certificate;
@@ -30,10 +31,10 @@ class ChainPathChoiceTest {
 
     @Test
     void anExpiredRootSentInTheChainIsReportedAtItsReceivedIndex() {
-        TestCertificate root = PKI.builder(CertificateRole.CSO_ROOT, null).organization(TestPki.CSO_NAME)
+        TestCertificate root = PKI.builder(PkiRole.CSO_ROOT, null).organization(TestPki.CSO_NAME)
                 .commonName("Old Root").validity(TestPki.NOW.minus(Duration.ofDays(400)),
                         TestPki.NOW.minus(Duration.ofDays(1))).build();
-        TestCertificate leaf = PKI.builder(CertificateRole.CHARGING_STATION, root).organization(TestPki.CSO_NAME)
+        TestCertificate leaf = PKI.builder(PkiRole.CHARGING_STATION, root).organization(TestPki.CSO_NAME)
                 .commonName(TestPki.STATION_SERIAL).build();
         OcppChainValidator v = OcppChainValidator.forChargingStationCertificate(TrustAnchors.cso(root.certificate()),
                 TestPki.CSO_NAME);

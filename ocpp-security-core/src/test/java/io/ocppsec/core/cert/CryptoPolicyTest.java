@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.KeyType;
 import io.ocppsec.testpki.TestPki;
 import java.security.SecureRandom;

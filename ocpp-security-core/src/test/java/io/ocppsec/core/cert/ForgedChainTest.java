@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.core.csms.CertificateUpdateAdvisor;
 import io.ocppsec.core.csms.UpdateAdvice;
@@ -12,7 +11,9 @@ import io.ocppsec.core.store.CertificateStorePersistence;
 import io.ocppsec.core.store.ClientInstallResult;
 import io.ocppsec.core.store.KeyHandle;
 import io.ocppsec.core.store.StationCertificateStore;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.ForgedChain;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.security.cert.X509Certificate;
@@ -38,7 +39,7 @@ class ForgedChainTest {
     @Test
     @Verifies({"A00.FR.403", "A00.FR.405", "A00.FR.427"})
     void aForgedStationChainIsJudgedForTheAttackersCertificateAndRefused() {
-        ForgedChain f = ForgedChain.impersonating(PKI, CertificateRole.CHARGING_STATION, "CS-VICTIM", OTHER_STATION);
+        ForgedChain f = ForgedChain.impersonating(PKI, PkiRole.CHARGING_STATION, "CS-VICTIM", OTHER_STATION);
         for (OcppChainValidator v : List.of(OcppChainValidatorTest.STATION,
                 OcppChainValidatorTest.STATION.withExpectedSerialNumber("CS-VICTIM"))) {
             ChainValidationResult r = v.validate(f.chain(), TestPki.NOW);
@@ -53,7 +54,7 @@ class ForgedChainTest {
     @Test
     @Verifies({"A00.FR.308", "A00.FR.309", "A00.FR.411", "A00.FR.412"})
     void aForgedCsmsChainIsRefused() {
-        ForgedChain f = ForgedChain.impersonating(PKI, CertificateRole.CSMS, TestPki.CSMS_FQDN, PKI.csmsEc());
+        ForgedChain f = ForgedChain.impersonating(PKI, PkiRole.CSMS, TestPki.CSMS_FQDN, PKI.csmsEc());
         ChainValidationResult r = OcppChainValidatorTest.CSMS.validate(f.chain(), TestPki.NOW);
         assertThat(r.leaf()).contains(f.attacker().certificate());
         assertThat(firstBlocking(r).requirement().value()).isEqualTo("A00.FR.308");
@@ -63,7 +64,7 @@ class ForgedChainTest {
     @Test
     @Verifies("A00.FR.604")
     void aForgedFirmwareSigningChainIsRefused() {
-        ForgedChain f = ForgedChain.impersonating(PKI, CertificateRole.FIRMWARE_SIGNING, "Firmware Signing 1",
+        ForgedChain f = ForgedChain.impersonating(PKI, PkiRole.FIRMWARE_SIGNING, "Firmware Signing 1",
                 PKI.firmwareSigning());
         ChainValidationResult r = OcppChainValidatorTest.FIRMWARE.validate(f.chain(), TestPki.NOW);
         assertThat(r.leaf()).contains(f.attacker().certificate());
@@ -76,7 +77,7 @@ class ForgedChainTest {
         List<X509Certificate> subCaFirst = List.of(PKI.csoSubCa().certificate(), PKI.csoRoot().certificate());
         assertThat(firstBlocking(OcppChainValidatorTest.STATION.validate(subCaFirst, TestPki.NOW)).found())
                 .contains("a CA certificate");
-        TestCertificate caWithFqdn = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot())
+        TestCertificate caWithFqdn = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoRoot())
                 .organization(TestPki.CSO_NAME).commonName(TestPki.CSMS_FQDN).build();
         assertThat(OcppChainValidatorTest.CSMS.validate(caWithFqdn.chain(), TestPki.NOW).result().blocking())
                 .anySatisfy(v -> assertThat(v.found()).contains("a CA certificate"));
@@ -88,7 +89,7 @@ class ForgedChainTest {
     @Test
     @Verifies({"A02.FR.06", "A03.FR.06"})
     void anyOrderFindsTheGenuineLeafAndCertificateSignedBindsItToThePendingKey() {
-        ForgedChain f = ForgedChain.impersonating(PKI, CertificateRole.CHARGING_STATION, TestPki.STATION_SERIAL,
+        ForgedChain f = ForgedChain.impersonating(PKI, PkiRole.CHARGING_STATION, TestPki.STATION_SERIAL,
                 PKI.station());
         SignedCertificateCheck check = SignedCertificateCheck.forChargingStation(OcppChainValidatorTest.CSO,
                 TestPki.CSO_NAME, TestPki.STATION_SERIAL).clock(TestPki.CLOCK).build();
@@ -138,7 +139,7 @@ class ForgedChainTest {
     void theUpdateAdvisorJudgesThePresentedCertificateAndItsExpiry() {
         CertificateUpdateAdvisor advisor = CertificateUpdateAdvisor.builder(OcppChainValidatorTest.CSO, TestPki.CSO_NAME)
                 .clock(TestPki.CLOCK).build();
-        ForgedChain f = ForgedChain.impersonating(PKI, CertificateRole.CHARGING_STATION, "CS-VICTIM", OTHER_STATION);
+        ForgedChain f = ForgedChain.impersonating(PKI, PkiRole.CHARGING_STATION, "CS-VICTIM", OTHER_STATION);
         UpdateAdvice forged = advisor.advise("CS-VICTIM", f.chain(), false);
         assertThat(forged.reasons()).containsExactly(UpdateAdvice.Reason.NOT_ISSUED_BY_CSO);
         // A genuine station whose chain carries an unrelated short-lived certificate after it: the leaf decides.

@@ -1,6 +1,7 @@
 package io.ocppsec.core.cert;
 
 import io.ocppsec.testpki.ForgedChain;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.security.cert.X509Certificate;
@@ -40,9 +41,9 @@ final class ForgeryPool {
         this.anyOrder = validator.toBuilder().chainOrder(ChainOrder.ANY).build();
         this.genuine = genuine;
         this.genuineLeaves = Set.of(genuine.certificate(), otherGenuine.certificate());
-        ForgedChain f = ForgedChain.impersonating(PKI, role, victimName, otherGenuine);
-        TestCertificate foreignSigned = PKI.builder(role, foreignIssuer(genuine)).organization(org(genuine))
-                .commonName(victimName).build();
+        ForgedChain f = ForgedChain.impersonating(PKI, PkiRole.valueOf(role.name()), victimName, otherGenuine);
+        TestCertificate foreignSigned = PKI.builder(PkiRole.valueOf(role.name()), foreignIssuer(genuine))
+                .organization(org(genuine)).commonName(victimName).build();
         TestCertificate expired = genuineBuilder(role)
                 .validity(TestPki.NOW.minus(Duration.ofDays(400)), TestPki.NOW.minus(Duration.ofDays(1))).build();
         this.forged = List.of(f.attacker().certificate(), f.dangling().certificate(), foreignSigned.certificate(),
@@ -132,7 +133,7 @@ final class ForgeryPool {
 
     private static TestCertificate foreignIssuer(TestCertificate genuine) {
         return genuine.issuers().get(0).equals(PKI.csoSubCa().certificate()) ? PKI.foreignSubCa()
-                : PKI.builder(CertificateRole.MANUFACTURER_SUB_CA, PKI.builder(CertificateRole.MANUFACTURER_ROOT, null)
+                : PKI.builder(PkiRole.MANUFACTURER_SUB_CA, PKI.builder(PkiRole.MANUFACTURER_ROOT, null)
                         .organization(TestPki.MANUFACTURER_NAME).commonName("Example Manufacturer Root CA").build())
                         .organization(TestPki.MANUFACTURER_NAME).commonName("Example Manufacturer Sub-CA").ca(true).build();
     }

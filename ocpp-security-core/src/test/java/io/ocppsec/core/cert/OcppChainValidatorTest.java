@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.api.requirement.Violation;
+import io.ocppsec.testing.Verifies;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import io.ocppsec.testpki.TestPki.Defect;
@@ -192,10 +193,10 @@ class OcppChainValidatorTest {
     @Test
     @Verifies("A00.FR.403")
     void expiredIntermediateIsReportedAtItsIndex() {
-        TestCertificate sub = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
+        TestCertificate sub = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
                 .commonName("Old Sub-CA").validity(TestPki.NOW.minus(Duration.ofDays(400)),
                         TestPki.NOW.minus(Duration.ofDays(1))).build();
-        TestCertificate leaf = PKI.builder(CertificateRole.CHARGING_STATION, sub).organization(TestPki.CSO_NAME)
+        TestCertificate leaf = PKI.builder(PkiRole.CHARGING_STATION, sub).organization(TestPki.CSO_NAME)
                 .commonName("CS-0001").validity(TestPki.NOW.minus(Duration.ofDays(10)), TestPki.NOW.minus(Duration.ofDays(2)))
                 .build();
         ValidationResult r = station(leaf.chain());
@@ -206,10 +207,10 @@ class OcppChainValidatorTest {
     @Test
     @Verifies("A00.FR.403")
     void expiredRootIsReported() {
-        TestCertificate root = PKI.builder(CertificateRole.CSO_ROOT, null).organization(TestPki.CSO_NAME)
+        TestCertificate root = PKI.builder(PkiRole.CSO_ROOT, null).organization(TestPki.CSO_NAME)
                 .commonName("Old Root").validity(TestPki.NOW.minus(Duration.ofDays(400)),
                         TestPki.NOW.minus(Duration.ofDays(1))).build();
-        TestCertificate leaf = PKI.builder(CertificateRole.CHARGING_STATION, root).organization(TestPki.CSO_NAME)
+        TestCertificate leaf = PKI.builder(PkiRole.CHARGING_STATION, root).organization(TestPki.CSO_NAME)
                 .commonName("CS-0001").build();
         ValidationResult r = OcppChainValidator.forChargingStationCertificate(TrustAnchors.cso(root.certificate()),
                 TestPki.CSO_NAME).validate(leaf.chain(), TestPki.NOW).result();
@@ -221,9 +222,9 @@ class OcppChainValidatorTest {
     @Verifies("A00.FR.403")
     void pathLengthConstraintIsEnforced() {
         // The CSO sub-CA has pathLen 0, so it may not issue another CA.
-        TestCertificate subSub = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoSubCa()).organization(TestPki.CSO_NAME)
+        TestCertificate subSub = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoSubCa()).organization(TestPki.CSO_NAME)
                 .commonName("Sub-Sub-CA").build();
-        TestCertificate leaf = PKI.builder(CertificateRole.CHARGING_STATION, subSub).organization(TestPki.CSO_NAME)
+        TestCertificate leaf = PKI.builder(PkiRole.CHARGING_STATION, subSub).organization(TestPki.CSO_NAME)
                 .commonName("CS-0001").build();
         ValidationResult r = station(leaf.chain());
         assertThat(r.blocking()).as(r.describe()).anySatisfy(v -> {
@@ -235,11 +236,11 @@ class OcppChainValidatorTest {
     @Test
     @Verifies({"A00.FR.403", "A00.FR.404"})
     void nameConstraintsAreEnforcedAndConstrainedIntermediatesAreNotCached() {
-        TestCertificate constrained = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
+        TestCertificate constrained = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
                 .commonName("Constrained Sub-CA").nameConstraintsPermittedOrganization(TestPki.CSO_NAME).build();
-        TestCertificate good = PKI.builder(CertificateRole.CHARGING_STATION, constrained).organization(TestPki.CSO_NAME)
+        TestCertificate good = PKI.builder(PkiRole.CHARGING_STATION, constrained).organization(TestPki.CSO_NAME)
                 .commonName("CS-0001").build();
-        TestCertificate outside = PKI.builder(CertificateRole.CHARGING_STATION, constrained).organization("Other CSO")
+        TestCertificate outside = PKI.builder(PkiRole.CHARGING_STATION, constrained).organization("Other CSO")
                 .commonName("CS-0001").build();
         OcppChainValidator v = OcppChainValidator.forChargingStationCertificate(CSO, "Other CSO");
         assertThat(v.validate(good.chain(), TestPki.NOW).result().violates("A00.FR.403")).isFalse();
@@ -259,9 +260,9 @@ class OcppChainValidatorTest {
             assertThat(v.found()).contains("critical");
             assertThat(v.chainIndex()).hasValue(0);
         });
-        TestCertificate sub = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
+        TestCertificate sub = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
                 .commonName("Odd Sub-CA").unknownCriticalExtension("1.3.6.1.4.1.99999.2").build();
-        TestCertificate leaf2 = PKI.builder(CertificateRole.CHARGING_STATION, sub).organization(TestPki.CSO_NAME)
+        TestCertificate leaf2 = PKI.builder(PkiRole.CHARGING_STATION, sub).organization(TestPki.CSO_NAME)
                 .commonName("CS-0001").build();
         assertThat(station(leaf2.chain()).blocking()).singleElement()
                 .satisfies(v -> assertThat(v.chainIndex()).hasValue(1));
@@ -287,7 +288,7 @@ class OcppChainValidatorTest {
     @Test
     @Verifies("A00.FR.403")
     void selfSignedLeafAndEmptyChainAreRefused() {
-        TestCertificate selfSigned = PKI.builder(CertificateRole.CHARGING_STATION, null).organization(TestPki.CSO_NAME)
+        TestCertificate selfSigned = PKI.builder(PkiRole.CHARGING_STATION, null).organization(TestPki.CSO_NAME)
                 .commonName("CS-0001").build();
         ValidationResult r = station(List.of(selfSigned.certificate()));
         assertThat(r.blocking()).singleElement().satisfies(v -> assertThat(v.found()).contains("self-signed"));

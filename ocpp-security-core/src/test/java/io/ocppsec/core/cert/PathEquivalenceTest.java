@@ -3,9 +3,10 @@ package io.ocppsec.core.cert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.cert.internal.BoundedCache;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.KeyType;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import io.ocppsec.testpki.TestPki.Defect;
@@ -135,23 +136,23 @@ class PathEquivalenceTest {
                 .build();
         TestCertificate odd = sub("Odd Sub-CA").unknownCriticalExtension("1.3.6.1.4.1.99999.2").build();
         TestCertificate noBasicConstraints = sub("No BC Sub-CA").withoutBasicConstraints().build();
-        TestCertificate subSub = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoSubCa()).organization(TestPki.CSO_NAME)
+        TestCertificate subSub = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoSubCa()).organization(TestPki.CSO_NAME)
                 .commonName("Sub-Sub-CA").build();
         TestCertificate openSub = sub("Open Sub-CA").build(); // no pathLen
-        TestCertificate openSubSub = PKI.builder(CertificateRole.CSO_SUB_CA, openSub).organization(TestPki.CSO_NAME)
+        TestCertificate openSubSub = PKI.builder(PkiRole.CSO_SUB_CA, openSub).organization(TestPki.CSO_NAME)
                 .commonName("Open Sub-Sub-CA").pathLength(0).build();
-        TestCertificate tooDeep = PKI.builder(CertificateRole.CSO_SUB_CA, openSubSub).organization(TestPki.CSO_NAME)
+        TestCertificate tooDeep = PKI.builder(PkiRole.CSO_SUB_CA, openSubSub).organization(TestPki.CSO_NAME)
                 .commonName("Too deep").build();
         for (TestCertificate issuer : List.of(expiredSub, futureSub, noCertSign, constrained, odd, noBasicConstraints,
                 subSub, openSub, openSubSub, tooDeep)) {
-            TestCertificate leaf = PKI.builder(CertificateRole.CHARGING_STATION, issuer).organization(TestPki.CSO_NAME)
+            TestCertificate leaf = PKI.builder(PkiRole.CHARGING_STATION, issuer).organization(TestPki.CSO_NAME)
                     .commonName(TestPki.STATION_SERIAL).build();
             for (List<X509Certificate> shape : shapes(leaf)) {
                 cases.add(new Case("leaf under " + issuer + " " + shape.size(), station(cso), shape));
             }
             cases.add(new Case("full chain under " + issuer, station(cso), leaf.chainWithRoot()));
         }
-        TestCertificate outside = PKI.builder(CertificateRole.CHARGING_STATION, constrained).organization("Other CSO")
+        TestCertificate outside = PKI.builder(PkiRole.CHARGING_STATION, constrained).organization("Other CSO")
                 .commonName(TestPki.STATION_SERIAL).build();
         cases.add(new Case("outside name constraints", () -> OcppChainValidator.forChargingStationCertificate(cso,
                 "Other CSO"), outside.chain()));
@@ -161,7 +162,7 @@ class PathEquivalenceTest {
     }
 
     static io.ocppsec.testpki.TestCertificateBuilder sub(String cn) {
-        return PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME).commonName(cn);
+        return PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME).commonName(cn);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -252,7 +253,7 @@ class PathEquivalenceTest {
         TestCertificate constrained = sub("NC").nameConstraintsPermittedOrganization(TestPki.CSO_NAME).build();
         TestCertificate odd = sub("Odd").unknownCriticalExtension("1.3.6.1.4.1.99999.3").build();
         for (TestCertificate issuer : List.of(constrained, odd)) {
-            TestCertificate leaf = PKI.builder(CertificateRole.CHARGING_STATION, issuer).organization(TestPki.CSO_NAME)
+            TestCertificate leaf = PKI.builder(PkiRole.CHARGING_STATION, issuer).organization(TestPki.CSO_NAME)
                     .commonName("CS-1").build();
             assertThat(FastPath.validate(leaf.chain(), PKI.csoRoot().certificate(), NOW, new BoundedCache<>(0)))
                     .isEqualTo(FastPath.Verdict.UNHANDLED);

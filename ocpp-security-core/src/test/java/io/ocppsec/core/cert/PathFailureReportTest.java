@@ -3,8 +3,9 @@ package io.ocppsec.core.cert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.api.requirement.Violation;
+import io.ocppsec.testing.Verifies;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import io.ocppsec.testpki.TestPki.Defect;
@@ -31,7 +32,7 @@ class PathFailureReportTest {
     }
 
     private static TestCertificate stationUnder(TestCertificate issuer) {
-        return PKI.builder(CertificateRole.CHARGING_STATION, issuer).organization(TestPki.CSO_NAME)
+        return PKI.builder(PkiRole.CHARGING_STATION, issuer).organization(TestPki.CSO_NAME)
                 .commonName(TestPki.STATION_SERIAL).build();
     }
 
@@ -67,14 +68,14 @@ class PathFailureReportTest {
 
     @Test
     void issuerWithoutKeyCertSignIsNamedAsSuch() {
-        TestCertificate sub = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
+        TestCertificate sub = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
                 .commonName("Signing-only Sub-CA").keyUsage(KeyUsage.digitalSignature | KeyUsage.cRLSign).build();
         named(station(stationUnder(sub).chain()), "issuing CA's keyUsage does not allow keyCertSign", 1);
     }
 
     @Test
     void exceededPathLengthIsNamedAsSuch() {
-        TestCertificate subSub = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoSubCa()).organization(TestPki.CSO_NAME)
+        TestCertificate subSub = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoSubCa()).organization(TestPki.CSO_NAME)
                 .commonName("Sub-Sub-CA").build();
         ValidationResult r = station(stationUnder(subSub).chain());
         assertThat(r.blocking()).as(r.describe()).singleElement()
@@ -83,9 +84,9 @@ class PathFailureReportTest {
 
     @Test
     void violatedNameConstraintsAreNamedAsSuch() {
-        TestCertificate constrained = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
+        TestCertificate constrained = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
                 .commonName("Constrained Sub-CA").nameConstraintsPermittedOrganization(TestPki.CSO_NAME).build();
-        TestCertificate outside = PKI.builder(CertificateRole.CHARGING_STATION, constrained).organization("Other CSO")
+        TestCertificate outside = PKI.builder(PkiRole.CHARGING_STATION, constrained).organization("Other CSO")
                 .commonName(TestPki.STATION_SERIAL).build();
         ValidationResult r = OcppChainValidator.forChargingStationCertificate(OcppChainValidatorTest.CSO, "Other CSO")
                 .validate(outside.chain(), NOW).result();
@@ -119,10 +120,10 @@ class PathFailureReportTest {
     @Test
     void certificatesWhoseValidityPeriodsDoNotOverlapAreEachReportedOnce() {
         // The sub-CA expired before the leaf was issued: no instant exists at which the whole path is valid.
-        TestCertificate sub = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
+        TestCertificate sub = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
                 .commonName("Old Sub-CA").validity(NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(20)))
                 .build();
-        TestCertificate leaf = PKI.builder(CertificateRole.CHARGING_STATION, sub).organization(TestPki.CSO_NAME)
+        TestCertificate leaf = PKI.builder(PkiRole.CHARGING_STATION, sub).organization(TestPki.CSO_NAME)
                 .commonName(TestPki.STATION_SERIAL).validity(NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(2)))
                 .build();
         ValidationResult r = station(leaf.chain());
@@ -133,7 +134,7 @@ class PathFailureReportTest {
 
     @Test
     void aForgedSignatureIsStillFoundOnAnExpiredLeaf() {
-        TestCertificate forged = PKI.builder(CertificateRole.CHARGING_STATION, PKI.foreignSubCa())
+        TestCertificate forged = PKI.builder(PkiRole.CHARGING_STATION, PKI.foreignSubCa())
                 .organization(TestPki.CSO_NAME).commonName(TestPki.STATION_SERIAL)
                 .validity(NOW.minus(Duration.ofDays(10)), NOW.minus(Duration.ofDays(1))).build();
         assertExpiryAndForgery(station(List.of(forged.certificate(), PKI.csoSubCa().certificate())), "expired at ");
@@ -141,7 +142,7 @@ class PathFailureReportTest {
 
     @Test
     void aForgedSignatureIsStillFoundOnANotYetValidLeaf() {
-        TestCertificate forged = PKI.builder(CertificateRole.CHARGING_STATION, PKI.foreignSubCa())
+        TestCertificate forged = PKI.builder(PkiRole.CHARGING_STATION, PKI.foreignSubCa())
                 .organization(TestPki.CSO_NAME).commonName(TestPki.STATION_SERIAL)
                 .validity(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(100))).build();
         assertExpiryAndForgery(station(List.of(forged.certificate(), PKI.csoSubCa().certificate())),
@@ -150,10 +151,10 @@ class PathFailureReportTest {
 
     @Test
     void aForgedSignatureIsStillFoundWhenTheIntermediateHasExpired() {
-        TestCertificate oldSub = PKI.builder(CertificateRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
+        TestCertificate oldSub = PKI.builder(PkiRole.CSO_SUB_CA, PKI.csoRoot()).organization(TestPki.CSO_NAME)
                 .commonName("Example CSO Sub-CA").validity(NOW.minus(Duration.ofDays(100)), NOW.minus(Duration.ofDays(1)))
                 .build();
-        TestCertificate forged = PKI.builder(CertificateRole.CHARGING_STATION, PKI.foreignSubCa())
+        TestCertificate forged = PKI.builder(PkiRole.CHARGING_STATION, PKI.foreignSubCa())
                 .organization(TestPki.CSO_NAME).commonName(TestPki.STATION_SERIAL)
                 .validity(NOW.minus(Duration.ofDays(50)), NOW.plus(Duration.ofDays(100))).build();
         ValidationResult r = station(List.of(forged.certificate(), oldSub.certificate()));
@@ -176,7 +177,7 @@ class PathFailureReportTest {
 
     @Test
     void aRootThatIsNotYetValidIsNamed() {
-        TestCertificate root = PKI.builder(CertificateRole.CSO_ROOT, null).organization(TestPki.CSO_NAME)
+        TestCertificate root = PKI.builder(PkiRole.CSO_ROOT, null).organization(TestPki.CSO_NAME)
                 .commonName("Future Root").validity(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(400))).build();
         TestCertificate leaf = stationUnder(root);
         ValidationResult r = OcppChainValidator.forChargingStationCertificate(TrustAnchors.cso(root.certificate()),

@@ -2,9 +2,10 @@ package io.ocppsec.core.cert;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.cert.internal.BoundedCache;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.KeyType;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestCertificateBuilder;
 import io.ocppsec.testpki.TestPki;
@@ -58,14 +59,14 @@ class RandomChainEquivalenceTest {
 
     private void check(int n) throws Exception {
         String what = "chain " + n + " (seed " + SEED + ")";
-        TestCertificate root = PKI.builder(CertificateRole.CSO_ROOT, null).organization(TestPki.CSO_NAME)
+        TestCertificate root = PKI.builder(PkiRole.CSO_ROOT, null).organization(TestPki.CSO_NAME)
                 .commonName("Random Root").keyPair(key()).validity(NOW.minus(days(30, 400)), NOW.plus(days(200, 4000)))
                 .build();
         List<TestCertificate> cas = new ArrayList<>();
         TestCertificate issuer = root;
         int depth = random.nextInt(4);
         for (int d = 0; d < depth; d++) {
-            TestCertificateBuilder b = PKI.builder(CertificateRole.CSO_SUB_CA, issuer).organization(TestPki.CSO_NAME)
+            TestCertificateBuilder b = PKI.builder(PkiRole.CSO_SUB_CA, issuer).organization(TestPki.CSO_NAME)
                     .commonName("Random Sub-CA " + d).keyPair(key()).validity(validFrom(), validTo());
             if (random.nextInt(3) == 0) {
                 b.pathLength(random.nextInt(3));
@@ -76,13 +77,13 @@ class RandomChainEquivalenceTest {
         }
         TestCertificate signer = issuer;
         if (random.nextInt(10) == 0 && issuer != root) { // forged: an impostor with the same name signs the leaf
-            TestCertificate impostorRoot = PKI.builder(CertificateRole.CSO_ROOT, null).organization(TestPki.CSO_NAME)
+            TestCertificate impostorRoot = PKI.builder(PkiRole.CSO_ROOT, null).organization(TestPki.CSO_NAME)
                     .commonName("Random Root").keyPair(key()).build();
-            signer = PKI.builder(CertificateRole.CSO_SUB_CA, impostorRoot).organization(TestPki.CSO_NAME)
+            signer = PKI.builder(PkiRole.CSO_SUB_CA, impostorRoot).organization(TestPki.CSO_NAME)
                     .commonName(issuer.certificate().getSubjectX500Principal().getName().contains("Sub-CA")
                             ? "Random Sub-CA " + (depth - 1) : "Random Root").keyPair(key()).build();
         }
-        TestCertificateBuilder lb = PKI.builder(CertificateRole.CHARGING_STATION, signer)
+        TestCertificateBuilder lb = PKI.builder(PkiRole.CHARGING_STATION, signer)
                 .organization(random.nextInt(8) == 0 ? "Other CSO" : TestPki.CSO_NAME)
                 .commonName(TestPki.STATION_SERIAL).keyPair(key()).validity(validFrom(), validTo());
         if (random.nextInt(12) == 0) {

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.api.spi.RevocationStatus;
 import io.ocppsec.api.spi.RevocationStatus.State;
+import io.ocppsec.testing.Verifies;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.security.cert.X509Certificate;
@@ -50,10 +51,10 @@ class ResultCacheTest {
     @Test
     @Verifies("A00.FR.403")
     void anExpiredRootOutsideTheChainEndsTheWindow() {
-        TestCertificate root = PKI.builder(CertificateRole.CSO_ROOT, null).organization(TestPki.CSO_NAME)
+        TestCertificate root = PKI.builder(PkiRole.CSO_ROOT, null).organization(TestPki.CSO_NAME)
                 .commonName("Short Root").validity(TestPki.NOW.minus(Duration.ofDays(1)), TestPki.NOW.plus(Duration.ofDays(2)))
                 .build();
-        TestCertificate leaf = PKI.builder(CertificateRole.CHARGING_STATION, root).organization(TestPki.CSO_NAME)
+        TestCertificate leaf = PKI.builder(PkiRole.CHARGING_STATION, root).organization(TestPki.CSO_NAME)
                 .commonName(TestPki.STATION_SERIAL).build();
         OcppChainValidator v = OcppChainValidator.forChargingStationCertificate(TrustAnchors.cso(root.certificate()),
                 TestPki.CSO_NAME);

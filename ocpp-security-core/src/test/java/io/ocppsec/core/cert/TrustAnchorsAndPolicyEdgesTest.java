@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.cert.CertificateRole.Hierarchy;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.TestPki;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;

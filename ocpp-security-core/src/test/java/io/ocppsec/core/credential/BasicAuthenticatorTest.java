@@ -2,13 +2,13 @@ package io.ocppsec.core.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.auth.BasicAuthException;
 import io.ocppsec.core.auth.BasicAuthHeader;
 import io.ocppsec.core.auth.ChargingStationIdentity;
 import io.ocppsec.core.credential.AuthenticationResult.Reason;
 import io.ocppsec.core.password.BasicAuthPassword;
 import io.ocppsec.core.password.PasswordHasher;
+import io.ocppsec.testing.Verifies;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;

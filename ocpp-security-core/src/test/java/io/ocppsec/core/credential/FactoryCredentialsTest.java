@@ -2,7 +2,6 @@ package io.ocppsec.core.credential;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.auth.BasicAuthHeader;
 import io.ocppsec.core.auth.ChargingStationIdentity;
 import io.ocppsec.core.credential.FactoryCredentials.FactoryPassword;
@@ -10,6 +9,7 @@ import io.ocppsec.core.csr.GeneratedCsr;
 import io.ocppsec.core.password.PasswordGenerator;
 import io.ocppsec.core.password.PasswordHasher;
 import io.ocppsec.core.password.PasswordPolicy;
+import io.ocppsec.testing.Verifies;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashSet;

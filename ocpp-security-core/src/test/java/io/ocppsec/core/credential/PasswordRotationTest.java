@@ -3,7 +3,6 @@ package io.ocppsec.core.credential;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.auth.BasicAuthHeader;
 import io.ocppsec.core.auth.ChargingStationIdentity;
 import io.ocppsec.core.credential.AuthenticationResult.Reason;
@@ -12,6 +11,7 @@ import io.ocppsec.core.password.BasicAuthPassword;
 import io.ocppsec.core.password.PasswordGenerator;
 import io.ocppsec.core.password.PasswordHasher;
 import io.ocppsec.core.password.PasswordPolicy;
+import io.ocppsec.testing.Verifies;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;

@@ -3,7 +3,6 @@ package io.ocppsec.core.credential;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.event.SecurityEvent;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.auth.BasicAuthCredentials;
 import io.ocppsec.core.auth.BasicAuthException;
 import io.ocppsec.core.auth.BasicAuthHeader;
@@ -14,6 +13,7 @@ import io.ocppsec.core.password.PasswordGenerator;
 import io.ocppsec.core.password.PasswordHasher;
 import io.ocppsec.core.password.PasswordPolicy;
 import io.ocppsec.core.testlog.CapturingLoggerFinder;
+import io.ocppsec.testing.Verifies;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

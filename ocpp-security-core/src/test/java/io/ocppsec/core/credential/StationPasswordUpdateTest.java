@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.event.SecurityEvent;
 import io.ocppsec.api.event.SecurityEventType;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.credential.StationPasswordUpdate.Outcome;
 import io.ocppsec.core.credential.StationPasswordUpdate.Status;
 import io.ocppsec.core.password.PasswordPolicy;
+import io.ocppsec.testing.Verifies;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

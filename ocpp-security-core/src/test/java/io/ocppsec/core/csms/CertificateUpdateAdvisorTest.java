@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.api.message.TriggerMessageRequest.MessageTrigger;
-import io.ocppsec.api.requirement.Verifies;
-import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.core.cert.TrustAnchors;
+import io.ocppsec.testing.Verifies;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestPki;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +37,7 @@ class CertificateUpdateAdvisorTest {
     @Test
     @Verifies("A00.FR.406")
     void aManufacturerIssuedCertificateIsUpdated() {
-        var factory = pki.builder(CertificateRole.CHARGING_STATION, pki.manufacturerSubCa())
+        var factory = pki.builder(PkiRole.CHARGING_STATION, pki.manufacturerSubCa())
                 .organization(TestPki.MANUFACTURER_NAME).commonName(TestPki.STATION_SERIAL).build();
         UpdateAdvice a = advisor.advise(TestPki.STATION_SERIAL, factory.chain(), false);
         assertThat(a.reasons()).containsExactly(UpdateAdvice.Reason.NOT_ISSUED_BY_CSO);

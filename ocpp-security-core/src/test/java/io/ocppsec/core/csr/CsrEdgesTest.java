@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.message.CertificateSigningUse;
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.TestPki;
 import java.security.PublicKey;
 import java.security.SecureRandom;

@@ -3,8 +3,8 @@ package io.ocppsec.core.csr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.message.CertificateSigningUse;
-import io.ocppsec.api.requirement.Verifies;
-import io.ocppsec.testpki.Openssl;
+import io.ocppsec.testing.Openssl;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

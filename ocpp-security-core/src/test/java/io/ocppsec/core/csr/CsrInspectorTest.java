@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.api.requirement.RequirementLevel;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.api.requirement.Violation;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.KeyType;
 import io.ocppsec.testpki.TestPki;
 import java.util.Arrays;

@@ -2,7 +2,7 @@ package io.ocppsec.core.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.event.SecurityEvent;
 import io.ocppsec.api.event.SecurityEventType;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.event.SecurityEventQueueOptions.Recovery;
+import io.ocppsec.testing.Verifies;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

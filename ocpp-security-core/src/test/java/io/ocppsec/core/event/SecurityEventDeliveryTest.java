@@ -1,12 +1,12 @@
 package io.ocppsec.core.event;
 
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.event.SecurityEvent;
 import io.ocppsec.api.event.SecurityEventType;
-import io.ocppsec.api.requirement.Verifies;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,12 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.event.SecurityEventType;
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
-import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.firmware.FirmwareVerificationOutcome.InvalidFirmwareSignature;
 import io.ocppsec.core.firmware.FirmwareVerificationOutcome.InvalidFirmwareSigningCertificate;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.ForgedChain;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class FirmwareForgedChainTest {
     @BeforeAll
     static void setUp() throws Exception {
         image = image(dir, 70_000);
-        forged = ForgedChain.impersonating(PKI, CertificateRole.FIRMWARE_SIGNING, "Firmware Signing 1",
+        forged = ForgedChain.impersonating(PKI, PkiRole.FIRMWARE_SIGNING, "Firmware Signing 1",
                 PKI.firmwareSigning());
     }
 

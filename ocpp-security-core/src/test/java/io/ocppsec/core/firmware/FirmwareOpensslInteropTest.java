@@ -6,8 +6,8 @@ import static io.ocppsec.core.firmware.FirmwareFixtures.verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.event.SecurityEventType;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.firmware.FirmwareVerificationOutcome.Verified;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.KeyType;
 import io.ocppsec.testpki.TestCertificate;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.event.SecurityEventType;
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.io.ByteArrayInputStream;

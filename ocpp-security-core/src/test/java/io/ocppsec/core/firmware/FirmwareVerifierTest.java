@@ -10,12 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.event.SecurityEvent;
 import io.ocppsec.api.event.SecurityEventType;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.firmware.FirmwareVerificationOutcome.CertificateProblem;
 import io.ocppsec.core.firmware.FirmwareVerificationOutcome.InvalidFirmwareSignature;
 import io.ocppsec.core.firmware.FirmwareVerificationOutcome.InvalidFirmwareSigningCertificate;
 import io.ocppsec.core.firmware.FirmwareVerificationOutcome.SignatureProblem;
 import io.ocppsec.core.firmware.FirmwareVerificationOutcome.Verified;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.KeyType;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
@@ -259,9 +259,9 @@ class FirmwareVerifierTest {
     @Test
     @Verifies({"A00.FR.604"})
     void aCertificateUnderAForgedRootWithTheSameNameIsRejected() throws Exception {
-        TestCertificate forged = PKI.builder(io.ocppsec.core.cert.CertificateRole.MANUFACTURER_ROOT, null)
+        TestCertificate forged = PKI.builder(io.ocppsec.testpki.PkiRole.MANUFACTURER_ROOT, null)
                 .organization(TestPki.MANUFACTURER_NAME).commonName("Example Manufacturer Root CA").build();
-        TestCertificate fake = PKI.builder(io.ocppsec.core.cert.CertificateRole.FIRMWARE_SIGNING, forged)
+        TestCertificate fake = PKI.builder(io.ocppsec.testpki.PkiRole.FIRMWARE_SIGNING, forged)
                 .organization(TestPki.MANUFACTURER_NAME).commonName("Firmware Signing 1").build();
         InvalidFirmwareSigningCertificate c = assertCertificateRejected(
                 verifier().verify(unreadable(), sign(fake, image).base64(), fake.pem()));

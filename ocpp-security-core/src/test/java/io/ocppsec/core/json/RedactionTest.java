@@ -10,7 +10,7 @@ import io.ocppsec.api.message.SetVariableData;
 import io.ocppsec.api.message.SetVariablesRequest;
 import io.ocppsec.api.message.Variable;
 import io.ocppsec.api.message.Vpn;
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

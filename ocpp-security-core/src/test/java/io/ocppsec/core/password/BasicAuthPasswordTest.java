@@ -3,7 +3,7 @@ package io.ocppsec.core.password;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
 import java.io.Serializable;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

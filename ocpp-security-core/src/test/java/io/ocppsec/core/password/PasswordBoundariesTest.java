@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.password.MalformedHashException.Reason;
+import io.ocppsec.testing.Verifies;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 

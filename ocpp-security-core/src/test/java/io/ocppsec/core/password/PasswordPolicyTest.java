@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 @Verifies({"A00.FR.205", "A00.FR.304"})
 class PasswordPolicyTest {

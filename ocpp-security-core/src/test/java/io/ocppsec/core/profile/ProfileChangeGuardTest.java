@@ -3,8 +3,8 @@ package io.ocppsec.core.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.SecurityProfile;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.profile.ProfileChangeGuard.Channel;
+import io.ocppsec.testing.Verifies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.SecurityProfile;
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;

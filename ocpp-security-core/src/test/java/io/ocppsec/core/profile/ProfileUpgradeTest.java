@@ -1,5 +1,6 @@
 package io.ocppsec.core.profile;
 
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.MutableClock;
 import static io.ocppsec.api.SecurityProfile.TLS_BASIC_AUTH;
 import static io.ocppsec.api.SecurityProfile.TLS_CLIENT_CERTIFICATE;
@@ -10,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.store.CertificateStorePersistence;
 import io.ocppsec.core.store.KeyHandle;
 import io.ocppsec.core.store.RootCertificateType;

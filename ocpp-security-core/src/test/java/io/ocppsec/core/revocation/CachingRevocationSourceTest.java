@@ -1,15 +1,15 @@
 package io.ocppsec.core.revocation;
 
+import io.ocppsec.testing.OpensslOcspResponder;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.api.spi.RevocationSource;
 import io.ocppsec.api.spi.RevocationStatus;
 import io.ocppsec.api.spi.RevocationStatus.State;
-import io.ocppsec.testpki.OpensslOcspResponder;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.nio.file.Path;

@@ -2,9 +2,9 @@ package io.ocppsec.core.revocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.api.spi.RevocationStatus;
 import io.ocppsec.api.spi.RevocationStatus.State;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.TestPki;
 import java.io.IOException;
 import java.io.OutputStream;

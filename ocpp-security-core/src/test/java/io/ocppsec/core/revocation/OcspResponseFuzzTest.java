@@ -5,8 +5,8 @@ import static io.ocppsec.core.fuzz.FuzzInvariant.holds;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.ocppsec.api.spi.RevocationStatus;
-import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.core.fuzz.FuzzInputs;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.io.IOException;
@@ -128,7 +128,7 @@ class OcspResponseFuzzTest {
         Files.createDirectories(FuzzInputs.seedDirectory(getClass(), "x").getParent().getParent());
         Files.writeString(FuzzInputs.seedDirectory(getClass(), "x").getParent().getParent().resolve(FIXTURE),
                 TestCertificate.toPem(List.of(station.certificate(), issuer.certificate())));
-        TestCertificate delegated = pki.builder(CertificateRole.CSMS, issuer).organization(TestPki.CSO_NAME)
+        TestCertificate delegated = pki.builder(PkiRole.CSMS, issuer).organization(TestPki.CSO_NAME)
                 .commonName("OCSP Responder").keyUsage(KeyUsage.digitalSignature)
                 .extendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning).build();
         Instant at = TestPki.NOW;

@@ -2,11 +2,11 @@ package io.ocppsec.core.revocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.api.spi.RevocationStatus;
 import io.ocppsec.api.spi.RevocationStatus.State;
-import io.ocppsec.core.cert.CertificateRole;
-import io.ocppsec.testpki.OpensslOcspResponder;
+import io.ocppsec.testing.OpensslOcspResponder;
+import io.ocppsec.testing.Verifies;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.net.URI;
@@ -62,7 +62,7 @@ class OcspRevocationSourceTest {
     }
 
     static TestCertificate delegatedResponder(TestCertificate issuer, boolean withEku) {
-        var b = PKI.builder(CertificateRole.CSMS, issuer).organization(TestPki.CSO_NAME)
+        var b = PKI.builder(PkiRole.CSMS, issuer).organization(TestPki.CSO_NAME)
                 .commonName("OCSP Responder").keyUsage(KeyUsage.digitalSignature)
                 .validity(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30)));
         return withEku ? b.extendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning).build() : b.build();
@@ -301,14 +301,14 @@ class OcspRevocationSourceTest {
     private record AiaHierarchy(TestPki pki, TestCertificate subCa, TestCertificate station) {
         static AiaHierarchy create(int rootPort, boolean subCaAia) {
             TestPki pki = TestPki.create(io.ocppsec.testpki.KeyType.EC_P256, Instant.now());
-            var sub = pki.builder(CertificateRole.CSO_SUB_CA, pki.csoRoot()).organization(TestPki.CSO_NAME)
+            var sub = pki.builder(PkiRole.CSO_SUB_CA, pki.csoRoot()).organization(TestPki.CSO_NAME)
                     .commonName("AIA Sub-CA").ca(true).validity(Instant.now().minus(Duration.ofDays(10)),
                             Instant.now().plus(Duration.ofDays(300)));
             if (subCaAia) {
                 sub.ocspUrl("http://127.0.0.1:" + rootPort + "/");
             }
             TestCertificate subCa = sub.build();
-            TestCertificate station = pki.builder(CertificateRole.CHARGING_STATION, subCa).organization(TestPki.CSO_NAME)
+            TestCertificate station = pki.builder(PkiRole.CHARGING_STATION, subCa).organization(TestPki.CSO_NAME)
                     .commonName("CS-0900").validity(Instant.now().minus(Duration.ofDays(1)),
                             Instant.now().plus(Duration.ofDays(30))).build();
             return new AiaHierarchy(pki, subCa, station);

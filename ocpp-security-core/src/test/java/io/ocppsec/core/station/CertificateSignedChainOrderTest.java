@@ -8,11 +8,11 @@ import io.ocppsec.api.message.CertificateSignedRequest;
 import io.ocppsec.api.message.CertificateSignedResponse;
 import io.ocppsec.api.message.CertificateSignedResponse.CertificateSignedStatus;
 import io.ocppsec.api.message.CertificateSigningUse;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.cert.CertificateParser;
-import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.core.csms.CertificateUpdateAdvisor;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.ForgedChain;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ class CertificateSignedChainOrderTest {
     void aShuffledChainWithForgeriesIsAcceptedAndOnlyTheValidatedPathIsStored() throws Exception {
         List<X509Certificate> genuine = signedChain();
         X509Certificate leaf = genuine.get(0);
-        ForgedChain f = ForgedChain.impersonating(PKI, CertificateRole.CHARGING_STATION, Flow.SERIAL, PKI.station());
+        ForgedChain f = ForgedChain.impersonating(PKI, PkiRole.CHARGING_STATION, Flow.SERIAL, PKI.station());
         List<X509Certificate> received = new ArrayList<>();
         received.add(PKI.csoRoot().certificate());
         received.add(f.attacker().certificate());
@@ -83,7 +83,7 @@ class CertificateSignedChainOrderTest {
     @Verifies({"A02.FR.06", "A02.FR.07"})
     void aForgedCertificateWithTheStationsNameButNotItsPendingKeyIsRejected() throws Exception {
         signedChain(); // a CSR is pending; the CSMS's answer is replaced by the attacker's
-        ForgedChain f = ForgedChain.impersonating(PKI, CertificateRole.CHARGING_STATION, Flow.SERIAL, PKI.station());
+        ForgedChain f = ForgedChain.impersonating(PKI, PkiRole.CHARGING_STATION, Flow.SERIAL, PKI.station());
         CertificateSignedResponse answer = send(f.chain());
         assertThat(answer.status()).isEqualTo(CertificateSignedStatus.REJECTED);
         assertThat(answer.statusInfo().orElseThrow().additionalInfo().orElseThrow()).contains("A02.FR.06");

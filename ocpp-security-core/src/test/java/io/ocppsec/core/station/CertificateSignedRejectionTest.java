@@ -1,5 +1,6 @@
 package io.ocppsec.core.station;
 
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.MutableClock;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,6 @@ import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.api.message.GenericStatus;
 import io.ocppsec.api.message.SignCertificateRequest;
 import io.ocppsec.api.message.StatusInfo;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.cert.SignedCertificateCheck;
 import io.ocppsec.core.csms.CertificateUpdateAdvisor;
 import io.ocppsec.core.csms.SignCertificateOutcome;

@@ -14,15 +14,15 @@ import io.ocppsec.api.message.GetInstalledCertificateIdsRequest;
 import io.ocppsec.api.message.SignCertificateRequest;
 import io.ocppsec.api.message.TriggerMessageRequest;
 import io.ocppsec.api.message.TriggerMessageResponse.TriggerMessageStatus;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.cert.CertificateParser;
-import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.core.csms.CertificateUpdateAdvisor;
 import io.ocppsec.core.csms.SignCertificateOutcome;
 import io.ocppsec.core.csms.UpdateAdvice;
 import io.ocppsec.core.store.KeyHandle;
+import io.ocppsec.testing.Verifies;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.nio.file.Path;
@@ -217,7 +217,7 @@ class CertificateUpdateFlowTest {
     @Verifies({"A02.FR.01", "A00.FR.406"})
     void factoryCertificateFromTheManufacturerIsReplacedAfterInstallation() throws Exception {
         flow(b -> b);
-        TestCertificate factory = pki.builder(CertificateRole.CHARGING_STATION, pki.manufacturerSubCa())
+        TestCertificate factory = pki.builder(PkiRole.CHARGING_STATION, pki.manufacturerSubCa())
                 .organization(TestPki.MANUFACTURER_NAME).commonName(Flow.SERIAL).build();
         installOldCertificate(factory);
         CertificateUpdateAdvisor advisor = CertificateUpdateAdvisor
@@ -240,7 +240,7 @@ class CertificateUpdateFlowTest {
     @Verifies("A03.FR.01")
     void stationReplacesTheManufacturerProvisionedKeyOnItsOwn() throws Exception {
         flow(b -> b);
-        TestCertificate factory = pki.builder(CertificateRole.CHARGING_STATION, pki.manufacturerSubCa())
+        TestCertificate factory = pki.builder(PkiRole.CHARGING_STATION, pki.manufacturerSubCa())
                 .organization(TestPki.MANUFACTURER_NAME).commonName(Flow.SERIAL).build();
         installOldCertificate(factory);
 

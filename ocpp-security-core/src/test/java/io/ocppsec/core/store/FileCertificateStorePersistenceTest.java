@@ -205,7 +205,7 @@ class FileCertificateStorePersistenceTest {
         long before = Files.size(small.file());
         assertThatThrownBy(() -> {
             for (int i = 0; i < 20; i++) {
-                s.installRoot(RootCertificateType.V2G_ROOT_CERTIFICATE, PKI.builder(io.ocppsec.core.cert.CertificateRole.CSO_ROOT, null)
+                s.installRoot(RootCertificateType.V2G_ROOT_CERTIFICATE, PKI.builder(io.ocppsec.testpki.PkiRole.CSO_ROOT, null)
                         .organization("O").commonName("R" + i).build().certificate());
             }
         }).isInstanceOfSatisfying(CertificateStoreException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TOO_LARGE));

@@ -2,7 +2,7 @@ package io.ocppsec.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.core.cert.CertificateRole;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ class FileStoreCrashTest {
         TestPki pki = TestPki.create();
         List<X509Certificate> certs = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            certs.add(pki.builder(CertificateRole.CSO_ROOT, null).organization("Crash Test").commonName("Root " + i)
+            certs.add(pki.builder(PkiRole.CSO_ROOT, null).organization("Crash Test").commonName("Root " + i)
                     .build().certificate());
         }
         Path certFile = dir.resolve("certs.b64");

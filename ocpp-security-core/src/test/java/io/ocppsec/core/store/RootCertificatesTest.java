@@ -1,6 +1,7 @@
 package io.ocppsec.core.store;
 
 import io.ocppsec.testpki.MutableClock;
+import io.ocppsec.testpki.PkiRole;
 import static io.ocppsec.api.message.CertificateSigningUse.CHARGING_STATION_CERTIFICATE;
 import static io.ocppsec.core.store.RootCertificateType.CSMS_ROOT_CERTIFICATE;
 import static io.ocppsec.core.store.RootCertificateType.MANUFACTURER_ROOT_CERTIFICATE;
@@ -13,7 +14,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.math.BigInteger;
@@ -61,7 +61,7 @@ class RootCertificatesTest {
         assertThat(s.installRoot(CSMS_ROOT_CERTIFICATE, PKI.csmsEc().certificate())).isEqualTo(RootInstallResult.REJECTED_NOT_A_CA);
         assertThat(s.installRoot(CSMS_ROOT_CERTIFICATE, PKI.station().certificate()).ocppStatus()).isEqualTo("Rejected");
         assertThat(s.installRoot(CSMS_ROOT_CERTIFICATE, PKI.notCaSubCa().certificate())).isEqualTo(RootInstallResult.REJECTED_NOT_A_CA);
-        TestCertificate noBc = PKI.builder(CertificateRole.CSO_ROOT, null).organization("X").commonName("no bc")
+        TestCertificate noBc = PKI.builder(PkiRole.CSO_ROOT, null).organization("X").commonName("no bc")
                 .withoutBasicConstraints().build();
         assertThat(s.installRoot(CSMS_ROOT_CERTIFICATE, noBc.certificate())).isEqualTo(RootInstallResult.REJECTED_NOT_A_CA);
         assertThat(s.size()).isZero();
@@ -69,9 +69,9 @@ class RootCertificatesTest {
 
     @Test
     void refusesCaWithoutKeyCertSign() throws Exception {
-        TestCertificate noSign = PKI.builder(CertificateRole.CSO_ROOT, null).organization("X").commonName("no certsign")
+        TestCertificate noSign = PKI.builder(PkiRole.CSO_ROOT, null).organization("X").commonName("no certsign")
                 .keyUsage(org.bouncycastle.asn1.x509.KeyUsage.digitalSignature).build();
-        TestCertificate noKu = PKI.builder(CertificateRole.CSO_ROOT, null).organization("X").commonName("no ku")
+        TestCertificate noKu = PKI.builder(PkiRole.CSO_ROOT, null).organization("X").commonName("no ku")
                 .withoutKeyUsage().build();
         StationCertificateStore s = store(10);
         assertThat(s.installRoot(CSMS_ROOT_CERTIFICATE, noSign.certificate())).isEqualTo(RootInstallResult.REJECTED_NO_KEY_CERT_SIGN);
@@ -80,9 +80,9 @@ class RootCertificatesTest {
 
     @Test
     void refusesRootsOutsideTheirValidityAndOnAFailedPropertyCheck() throws Exception {
-        TestCertificate expired = PKI.builder(CertificateRole.CSO_ROOT, null).organization("X").commonName("old")
+        TestCertificate expired = PKI.builder(PkiRole.CSO_ROOT, null).organization("X").commonName("old")
                 .validity(TestPki.NOW.minus(Duration.ofDays(900)), TestPki.NOW.minus(Duration.ofDays(1))).build();
-        TestCertificate future = PKI.builder(CertificateRole.CSO_ROOT, null).organization("X").commonName("future")
+        TestCertificate future = PKI.builder(PkiRole.CSO_ROOT, null).organization("X").commonName("future")
                 .validity(TestPki.NOW.plus(Duration.ofDays(1)), TestPki.NOW.plus(Duration.ofDays(900))).build();
         StationCertificateStore s = store(10);
         assertThat(s.installRoot(CSMS_ROOT_CERTIFICATE, expired.certificate())).isEqualTo(RootInstallResult.REJECTED_NOT_VALID_NOW);

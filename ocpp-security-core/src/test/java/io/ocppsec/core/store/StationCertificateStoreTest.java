@@ -1,6 +1,8 @@
 package io.ocppsec.core.store;
 
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.MutableClock;
+import io.ocppsec.testpki.PkiRole;
 import static io.ocppsec.api.message.CertificateSigningUse.CHARGING_STATION_CERTIFICATE;
 import static io.ocppsec.api.message.CertificateSigningUse.V2G_CERTIFICATE;
 import static io.ocppsec.core.store.StoreFixtures.PKI;
@@ -11,8 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.message.CertificateSigningUse;
-import io.ocppsec.api.requirement.Verifies;
-import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.time.Duration;
@@ -113,9 +113,9 @@ class StationCertificateStoreTest {
         TestCertificate oldA = station(T0.minus(Duration.ofDays(20)), 400);
         TestCertificate newA = station(T0.minus(Duration.ofDays(5)), 400);
         // A second root with its own name (the test PKI's foreign root shares the CSO root's name).
-        TestCertificate otherRoot = PKI.builder(CertificateRole.CSO_ROOT, null).organization("V2G Root Org")
+        TestCertificate otherRoot = PKI.builder(PkiRole.CSO_ROOT, null).organization("V2G Root Org")
                 .commonName("V2G Root").validity(T0.minus(Duration.ofDays(30)), T0.plus(Duration.ofDays(900))).build();
-        TestCertificate otherLeaf = PKI.builder(CertificateRole.CHARGING_STATION, otherRoot)
+        TestCertificate otherLeaf = PKI.builder(PkiRole.CHARGING_STATION, otherRoot)
                 .organization(TestPki.CSO_NAME).commonName(TestPki.STATION_SERIAL)
                 .validity(T0.minus(Duration.ofDays(10)), T0.plus(Duration.ofDays(100))).build();
         io.ocppsec.core.cert.ChainValidator any = (ch, at) -> io.ocppsec.core.cert.ChainValidationResult.of(ch, io.ocppsec.api.requirement.ValidationResult.compliant());

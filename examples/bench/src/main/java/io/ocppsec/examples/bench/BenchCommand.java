@@ -1,6 +1,5 @@
-package io.ocppsec.examples.cli;
+package io.ocppsec.examples.bench;
 
-import io.ocppsec.examples.bench.BenchmarkReport;
 import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.concurrent.Callable;
@@ -9,17 +8,26 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code bench}: runs the JMH benchmarks and prints results with SDK/baseline ratios. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+/**
+ * The benchmarks jar's entry point ({@code java -jar examples/bench/target/ocpp-security-benchmarks.jar}): runs
+ * the JMH benchmarks and prints results with SDK/baseline ratios.
+ */
+@Command(name = "ocpp-security-benchmarks", mixinStandardHelpOptions = true,
         description = {"Run the JMH benchmarks and print a table with SDK/baseline ratios measured in the same run.",
             "Default: short configuration (1 fork, 2x1s warm-up and 3x2s measurement; 6x2s/4x2s for TLS handshakes),",
             "about 5 minutes on 2 cores."})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
+
+    /** @param args the command line, see {@code --help} */
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchCommand()).execute(args));
+    }
 
     @Spec
     private CommandSpec spec;

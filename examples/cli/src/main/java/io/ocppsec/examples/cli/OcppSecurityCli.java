@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "OCPP 2.0.1 Block A security tool: requirement matrix, checks and lab utilities.",
         subcommands = {DemoCommand.class, RequirementsCommand.class, CheckChainCommand.class, LintCertCommand.class,
             CsrCommand.class, PasswordCommand.class, FirmwareCommand.class, GenPkiCommand.class, ProbeTlsCommand.class,
-            ServeTlsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            ServeTlsCommand.class, CommandLine.HelpCommand.class})
 public final class OcppSecurityCli implements Runnable {
 
     /** A check found violations. */

@@ -2,9 +2,9 @@ package io.ocppsec.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
-import io.ocppsec.core.cert.CertificateRole;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.ForgedChain;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import jakarta.json.Json;
@@ -215,15 +215,15 @@ class CheckChainCommandTest {
     }
 
     private static ForgedChain forgedStation() {
-        return ForgedChain.impersonating(PKI, CertificateRole.CHARGING_STATION, VICTIM, PKI.station());
+        return ForgedChain.impersonating(PKI, PkiRole.CHARGING_STATION, VICTIM, PKI.station());
     }
 
     private static ForgedChain forgedCsms() {
-        return ForgedChain.impersonating(PKI, CertificateRole.CSMS, TestPki.CSMS_FQDN, PKI.csmsEc());
+        return ForgedChain.impersonating(PKI, PkiRole.CSMS, TestPki.CSMS_FQDN, PKI.csmsEc());
     }
 
     private static ForgedChain forgedFirmwareSigner() {
-        return ForgedChain.impersonating(PKI, CertificateRole.FIRMWARE_SIGNING, "Firmware Signing 1",
+        return ForgedChain.impersonating(PKI, PkiRole.FIRMWARE_SIGNING, "Firmware Signing 1",
                 PKI.firmwareSigning());
     }
 

@@ -2,8 +2,8 @@ package io.ocppsec.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
-import io.ocppsec.testpki.Openssl;
+import io.ocppsec.testing.Openssl;
+import io.ocppsec.testing.Verifies;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;

@@ -2,10 +2,10 @@ package io.ocppsec.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
-import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.core.firmware.FirmwareSigner;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.ForgedChain;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.io.PrintWriter;
@@ -111,7 +111,7 @@ class FirmwareCommandTest {
     // validated B while the verifier checked the signature with X's key: an image signed by the attacker was "valid".
 
     private static ForgedChain forgedSigner() {
-        return ForgedChain.impersonating(PKI, CertificateRole.FIRMWARE_SIGNING, "Firmware Signing 1",
+        return ForgedChain.impersonating(PKI, PkiRole.FIRMWARE_SIGNING, "Firmware Signing 1",
                 PKI.firmwareSigning());
     }
 

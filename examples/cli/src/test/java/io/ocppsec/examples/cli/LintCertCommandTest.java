@@ -2,7 +2,7 @@ package io.ocppsec.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import jakarta.json.Json;

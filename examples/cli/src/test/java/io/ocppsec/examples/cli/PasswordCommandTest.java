@@ -2,9 +2,9 @@ package io.ocppsec.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.password.PasswordGenerator;
 import io.ocppsec.core.password.PasswordPolicy;
+import io.ocppsec.testing.Verifies;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

@@ -2,10 +2,10 @@ package io.ocppsec.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ocppsec.api.requirement.Verifies;
-import io.ocppsec.core.cert.CertificateRole;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.ForgedChain;
 import io.ocppsec.testpki.KeyType;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import jakarta.json.Json;
@@ -58,8 +58,8 @@ class TlsCommandsTest {
         files("station", pki.station());
         files("station-other-org", pki.station(TestPki.Defect.WRONG_ORGANIZATION));
         files("csms-other-name", pki.csmsBuilder("other.example.com").build());
-        forgedFiles("forged-csms", ForgedChain.impersonating(pki, CertificateRole.CSMS, TestPki.CSMS_FQDN, pki.csmsEc()));
-        forgedFiles("forged-station", ForgedChain.impersonating(pki, CertificateRole.CHARGING_STATION,
+        forgedFiles("forged-csms", ForgedChain.impersonating(pki, PkiRole.CSMS, TestPki.CSMS_FQDN, pki.csmsEc()));
+        forgedFiles("forged-station", ForgedChain.impersonating(pki, PkiRole.CHARGING_STATION,
                 TestPki.STATION_SERIAL, pki.station()));
     }
 

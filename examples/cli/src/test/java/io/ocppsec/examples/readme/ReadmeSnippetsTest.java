@@ -160,7 +160,7 @@ class ReadmeSnippetsTest {
         Path root = io.ocppsec.examples.cli.RequirementMatrixTestAccess.repoRoot();
         String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
         String source = Files.readString(root.resolve(
-                "examples/src/test/java/io/ocppsec/examples/readme/ReadmeSnippetsTest.java"), StandardCharsets.UTF_8);
+                "examples/cli/src/test/java/io/ocppsec/examples/readme/ReadmeSnippetsTest.java"), StandardCharsets.UTF_8);
         for (String name : List.of("station", "csms")) {
             String snippet = between(source, "// README:" + name + ":begin\n", "        // README:" + name + ":end");
             String normalized = snippet.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())

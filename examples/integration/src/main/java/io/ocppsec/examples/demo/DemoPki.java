@@ -1,7 +1,7 @@
 package io.ocppsec.examples.demo;
 
-import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.testpki.KeyType;
+import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestCertificateBuilder;
 import io.ocppsec.testpki.TestPki;
@@ -82,7 +82,7 @@ public final class DemoPki {
      *         or misconfigured CSMS)
      */
     public List<TlsKeyMaterial> foreignCsmsKeyMaterial() {
-        TestCertificate rogue = csms(pki.builder(CertificateRole.CSMS, pki.foreignSubCa())
+        TestCertificate rogue = csms(pki.builder(PkiRole.CSMS, pki.foreignSubCa())
                 .organization(TestPki.CSO_NAME).commonName(TestPki.CSMS_FQDN).sanDns(TestPki.CSMS_FQDN));
         return List.of(material(rogue));
     }
@@ -97,7 +97,7 @@ public final class DemoPki {
      */
     public String foreignStationChainPem(PublicKey stationKey, String serialNumber) {
         Objects.requireNonNull(stationKey, "stationKey");
-        TestCertificate foreign = pki.builder(CertificateRole.CHARGING_STATION, pki.foreignSubCa())
+        TestCertificate foreign = pki.builder(PkiRole.CHARGING_STATION, pki.foreignSubCa())
                 .organization(TestPki.CSO_NAME).commonName(serialNumber).keyPair(new KeyPair(stationKey, null))
                 .validity(from, to).build();
         return TestCertificate.toPem(List.of(foreign.certificate(), pki.foreignSubCa().certificate()));

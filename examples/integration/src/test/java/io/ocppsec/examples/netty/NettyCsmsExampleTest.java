@@ -8,7 +8,6 @@ import io.ocppsec.api.message.BootNotificationResponse;
 import io.ocppsec.api.message.ChargingStation;
 import io.ocppsec.api.message.SecurityEventNotificationRequest;
 import io.ocppsec.api.message.SecurityEventNotificationResponse;
-import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.auth.BasicAuthHeader;
 import io.ocppsec.core.auth.ChargingStationIdentity;
 import io.ocppsec.core.cert.TrustAnchors;
@@ -23,6 +22,7 @@ import io.ocppsec.examples.demo.ThreadLeaks;
 import io.ocppsec.examples.station.ConnectOutcome;
 import io.ocppsec.examples.station.StationClient;
 import io.ocppsec.examples.station.StationConnection;
+import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.KeyType;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
@@ -259,7 +259,7 @@ class NettyCsmsExampleTest {
     @Verifies({"A00.FR.403", "A00.FR.407", "A00.FR.408"})
     void profile3CertificateOutsideTheCsoHierarchyEndsTheHandshake() throws Exception {
         start(SecurityProfile.TLS_CLIENT_CERTIFICATE);
-        TestCertificate foreign = pki.builder(io.ocppsec.core.cert.CertificateRole.CHARGING_STATION, pki.foreignSubCa())
+        TestCertificate foreign = pki.builder(io.ocppsec.testpki.PkiRole.CHARGING_STATION, pki.foreignSubCa())
                 .organization(TestPki.CSO_NAME).commonName(ID)
                 .validity(Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(30))).build();
         ConnectOutcome o = station(SecurityProfile.TLS_CLIENT_CERTIFICATE, Optional.of(foreign))
