@@ -40,7 +40,8 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * An in-process certificate authority for development, demos and tests. <strong>NOT a production
  * CA</strong>: it keeps its private key in memory, has no audit trail, no revocation database and no
  * approval step. OCPP asks for a dedicated CA server (A02.FR.04, A03.FR.04, A00.FR.703/704); put a real
- * one behind {@link CertificateAuthority} in production.
+ * one behind {@link CertificateAuthority} in production. The {@code Insecure} in the name says so at every
+ * call site.
  *
  * <p>What it issues from a CSR: the subject of the CSR; a random positive 128-bit serial number; validity
  * from now for the configured duration (never past the CA's own notAfter); basicConstraints cA=false and
@@ -51,7 +52,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  * the root.
  *
  * <pre>{@code
- * CertificateAuthority ca = LocalCertificateAuthority.builder(subCaCert, subCaKey)
+ * CertificateAuthority ca = InsecureLocalCertificateAuthority.builder(subCaCert, subCaKey)
  *         .inspector(CsrInspector.forOrganization("Example CSO"))
  *         .validity(Duration.ofDays(365))
  *         .build();
@@ -60,10 +61,10 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  *
  * <p>Thread-safe. The stage it returns is already complete.
  */
-public final class LocalCertificateAuthority implements CertificateAuthority {
+public final class InsecureLocalCertificateAuthority implements CertificateAuthority {
 
     private static final Provider BC = new BouncyCastleProvider();
-    private static final System.Logger LOG = System.getLogger(LocalCertificateAuthority.class.getName());
+    private static final System.Logger LOG = System.getLogger(InsecureLocalCertificateAuthority.class.getName());
 
     private final X509Certificate caCertificate;
     private final PrivateKey caKey;
@@ -74,7 +75,7 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
     private final SecureRandom random;
     private final String signatureAlgorithm;
 
-    private LocalCertificateAuthority(Builder b) {
+    private InsecureLocalCertificateAuthority(Builder b) {
         this.caCertificate = b.caCertificate;
         this.caKey = b.caKey;
         List<X509Certificate> above = new ArrayList<>();
@@ -210,11 +211,11 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
 
     @Override
     public String toString() {
-        return "LocalCertificateAuthority{ca=" + caCertificate.getSubjectX500Principal().getName()
+        return "InsecureLocalCertificateAuthority{ca=" + caCertificate.getSubjectX500Principal().getName()
                 + ", signatureAlgorithm=" + signatureAlgorithm + ", validity=" + validity + "}";
     }
 
-    /** Configures a {@link LocalCertificateAuthority}; each setter validates at once. Not thread-safe. */
+    /** Configures a {@link InsecureLocalCertificateAuthority}; each setter validates at once. Not thread-safe. */
     public static final class Builder {
         private final X509Certificate caCertificate;
         private final PrivateKey caKey;
@@ -285,8 +286,8 @@ public final class LocalCertificateAuthority implements CertificateAuthority {
          * @return the CA
          * @throws IllegalArgumentException when the CA key is neither RSA nor EC
          */
-        public LocalCertificateAuthority build() {
-            return new LocalCertificateAuthority(this);
+        public InsecureLocalCertificateAuthority build() {
+            return new InsecureLocalCertificateAuthority(this);
         }
     }
 }

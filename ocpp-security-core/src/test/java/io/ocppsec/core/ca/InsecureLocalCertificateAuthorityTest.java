@@ -63,8 +63,9 @@ class LocalCertificateAuthorityTest {
         return CertificateSigningRequest.ofDer(der, Optional.empty(), "x").csrPem();
     }
 
-    private static LocalCertificateAuthority.Builder caOf(TestPki pki) {
-        return LocalCertificateAuthority.builder(pki.csoSubCa().certificate(), pki.csoSubCa().keyPair().getPrivate())
+    private static InsecureLocalCertificateAuthority.Builder caOf(TestPki pki) {
+        return InsecureLocalCertificateAuthority.builder(pki.csoSubCa().certificate(),
+                pki.csoSubCa().keyPair().getPrivate())
                 .clock(TestPki.CLOCK).intermediates(List.of(pki.csoRoot().certificate()));
     }
 
@@ -91,7 +92,7 @@ class LocalCertificateAuthorityTest {
                 CertificateSigningUse.CHARGING_STATION_CERTIFICATE);
         assertThat(inspection.isAccepted()).as(inspection.toString()).isTrue();
 
-        LocalCertificateAuthority ca = caOf(pki).inspector(INSPECTOR).validity(Duration.ofDays(30)).build();
+        InsecureLocalCertificateAuthority ca = caOf(pki).inspector(INSPECTOR).validity(Duration.ofDays(30)).build();
         List<X509Certificate> chain = issue(ca, inspection.signingRequest().orElseThrow());
 
         assertThat(chain).hasSize(2);
@@ -124,7 +125,7 @@ class LocalCertificateAuthorityTest {
     @Test
     @Verifies({"A00.FR.508"})
     void serialNumbersAreRandomAndDistinct() throws Exception {
-        LocalCertificateAuthority ca = caOf(EC_PKI).build();
+        InsecureLocalCertificateAuthority ca = caOf(EC_PKI).build();
         String pem = csr(KeyType.EC_P256.generate(RANDOM), "O=" + TestPki.CSO_NAME + ",CN=CS-0001");
         var r = new CertificateSigningRequest(pem, Optional.empty(), "CS-0001");
         assertThat(issue(ca, r).get(0).getSerialNumber()).isNotEqualTo(issue(ca, r).get(0).getSerialNumber());
@@ -171,7 +172,7 @@ class LocalCertificateAuthorityTest {
     @Test
     @Verifies("A02.FR.03")
     void forgedOrMalformedCsrIsRefusedEvenWithoutInspector() throws Exception {
-        LocalCertificateAuthority ca = caOf(EC_PKI).build();
+        InsecureLocalCertificateAuthority ca = caOf(EC_PKI).build();
         String good = csr(KeyType.EC_P256.generate(RANDOM), "O=" + TestPki.CSO_NAME + ",CN=CS-0001");
         String[] bad = {"-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n",
             "garbage", good.substring(0, good.length() / 2)};
@@ -195,9 +196,9 @@ class LocalCertificateAuthorityTest {
 
     @Test
     void dsaCaKeyIsRefused() {
-        TestCertificate dsaCa = EC_PKI.builder(io.ocppsec.core.cert.CertificateRole.CSO_SUB_CA, EC_PKI.csoRoot())
+        TestCertificate dsaCa = EC_PKI.builder(io.ocppsec.testpki.PkiRole.CSO_SUB_CA, EC_PKI.csoRoot())
                 .organization(TestPki.CSO_NAME).commonName("DSA CA").keyType(KeyType.DSA_2048).build();
-        assertThatIllegalArgumentException().isThrownBy(() -> LocalCertificateAuthority
+        assertThatIllegalArgumentException().isThrownBy(() -> InsecureLocalCertificateAuthority
                 .builder(dsaCa.certificate(), dsaCa.keyPair().getPrivate()).build()).withMessageContaining("A00.FR.504");
         assertThatIllegalArgumentException().isThrownBy(() -> caOf(EC_PKI).validity(Duration.ZERO));
     }
@@ -220,8 +221,9 @@ class LocalCertificateAuthorityTest {
         String pem = Files.readString(dir.resolve("csr.pem"), StandardCharsets.US_ASCII);
         CsrInspection inspection = INSPECTOR.inspect(pem, "CS-0001", Optional.empty());
         assertThat(inspection.isAccepted()).isTrue();
-        LocalCertificateAuthority ca = LocalCertificateAuthority.builder(EC_PKI.csoSubCa().certificate(),
-                EC_PKI.csoSubCa().keyPair().getPrivate()).build(); // real clock: openssl verifies at the real time
+        // real clock: openssl verifies at the real time
+        InsecureLocalCertificateAuthority ca = InsecureLocalCertificateAuthority.builder(
+                EC_PKI.csoSubCa().certificate(), EC_PKI.csoSubCa().keyPair().getPrivate()).build();
         List<X509Certificate> chain = issue(ca, inspection.signingRequest().orElseThrow());
         Files.writeString(dir.resolve("leaf.pem"), TestCertificate.toPem(List.of(chain.get(0))));
         Files.writeString(dir.resolve("sub.pem"), TestCertificate.toPem(List.of(chain.get(1))));

@@ -10,7 +10,7 @@ import io.ocppsec.api.message.GenericStatus;
 import io.ocppsec.api.message.SignCertificateRequest;
 import io.ocppsec.api.message.StatusInfo;
 import io.ocppsec.api.spi.CertificateAuthority;
-import io.ocppsec.core.ca.LocalCertificateAuthority;
+import io.ocppsec.core.ca.InsecureLocalCertificateAuthority;
 import io.ocppsec.core.cert.CertificateParser;
 import io.ocppsec.core.csr.CsrBuilder;
 import io.ocppsec.core.csr.CsrInspector;
@@ -33,12 +33,13 @@ class CertificateSigningServiceTest {
 
     static final String SERIAL = TestPki.STATION_SERIAL;
     static TestPki pki;
-    static LocalCertificateAuthority ca;
+    static InsecureLocalCertificateAuthority ca;
 
     @BeforeAll
     static void setUp() {
         pki = TestPki.create();
-        ca = LocalCertificateAuthority.builder(pki.csoSubCa().certificate(), pki.csoSubCa().keyPair().getPrivate())
+        ca = InsecureLocalCertificateAuthority.builder(pki.csoSubCa().certificate(),
+                pki.csoSubCa().keyPair().getPrivate())
                 .intermediates(List.of(pki.csoRoot().certificate())).clock(TestPki.CLOCK).build();
     }
 

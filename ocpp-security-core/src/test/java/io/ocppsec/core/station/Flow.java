@@ -7,7 +7,7 @@ import io.ocppsec.api.message.OcppResponse;
 import io.ocppsec.api.message.InstallCertificateRequest;
 import io.ocppsec.api.message.InstallCertificateUse;
 import io.ocppsec.api.spi.CertificateAuthority;
-import io.ocppsec.core.ca.LocalCertificateAuthority;
+import io.ocppsec.core.ca.InsecureLocalCertificateAuthority;
 import io.ocppsec.core.csms.CertificateSigningService;
 import io.ocppsec.core.csr.CsrInspector;
 import io.ocppsec.core.csr.GeneratedKeyPair;
@@ -39,7 +39,7 @@ import java.util.stream.Stream;
 
 /**
  * An in-memory station + CSMS pair: a real store, security log and event queue on disk, a real CSR
- * inspector and LocalCertificateAuthority, and every message through the OCPP-J codec.
+ * inspector and InsecureLocalCertificateAuthority, and every message through the OCPP-J codec.
  */
 final class Flow implements AutoCloseable {
 
@@ -82,8 +82,8 @@ final class Flow implements AutoCloseable {
     }
 
     /** A CA whose clock can differ from the station's. */
-    static LocalCertificateAuthority ca(TestCertificate issuer, List<TestCertificate> above, Clock caClock) {
-        return LocalCertificateAuthority.builder(issuer.certificate(), issuer.keyPair().getPrivate())
+    static InsecureLocalCertificateAuthority ca(TestCertificate issuer, List<TestCertificate> above, Clock caClock) {
+        return InsecureLocalCertificateAuthority.builder(issuer.certificate(), issuer.keyPair().getPrivate())
                 .intermediates(above.stream().map(TestCertificate::certificate).collect(Collectors.toList()))
                 .inspector(CsrInspector.forOrganization(ORG)).clock(caClock).build();
     }

@@ -11,7 +11,7 @@ import io.ocppsec.api.message.SignCertificateRequest;
 import io.ocppsec.api.message.TriggerMessageRequest;
 import io.ocppsec.core.auth.BasicAuthHeader;
 import io.ocppsec.core.auth.ChargingStationIdentity;
-import io.ocppsec.core.ca.LocalCertificateAuthority;
+import io.ocppsec.core.ca.InsecureLocalCertificateAuthority;
 import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.core.credential.AuthenticationResult;
 import io.ocppsec.core.credential.BasicAuthenticator;
@@ -106,7 +106,8 @@ class ReadmeSnippetsTest {
 
         // The CSMS half of the same flow, and the station installing the result.
         CertificateSigningService service = CertificateSigningService.of(CsrInspector.forOrganization("Example CSO"),
-                LocalCertificateAuthority.builder(PKI.csoSubCa().certificate(), PKI.csoSubCa().keyPair().getPrivate())
+                InsecureLocalCertificateAuthority.builder(PKI.csoSubCa().certificate(),
+                        PKI.csoSubCa().keyPair().getPrivate())
                         .build());
         SignCertificateOutcome outcome = service.onSignCertificate("CS-0001", "CS-0001", csr);
         CertificateSignedRequest signed = outcome.certificateSigned().orElseThrow().toCompletableFuture()
@@ -152,7 +153,8 @@ class ReadmeSnippetsTest {
     }
 
     private final io.ocppsec.api.spi.CertificateAuthority myCertificateAuthority =
-            LocalCertificateAuthority.builder(PKI.csoSubCa().certificate(), PKI.csoSubCa().keyPair().getPrivate())
+            InsecureLocalCertificateAuthority.builder(PKI.csoSubCa().certificate(),
+                    PKI.csoSubCa().keyPair().getPrivate())
                     .build();
 
     @Test

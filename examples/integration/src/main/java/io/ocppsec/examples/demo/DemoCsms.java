@@ -12,7 +12,7 @@ import io.ocppsec.api.message.SignCertificateResponse;
 import io.ocppsec.api.message.StatusInfo;
 import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.core.auth.ChargingStationIdentity;
-import io.ocppsec.core.ca.LocalCertificateAuthority;
+import io.ocppsec.core.ca.InsecureLocalCertificateAuthority;
 import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.core.credential.AuthenticationResult;
@@ -64,7 +64,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * ({@link BasicAuthenticator}, A00.FR.301–303, A01.FR.08) or the verified client certificate bound to the
  * URL identity ({@link CsmsTlsContext#stationIdentity}, A00.FR.403–405), and no way back to a lower profile
  * ({@link StationProfileRegistry}, A05.FR.07); A01 rotation state ({@link PasswordRotation}); CSR
- * inspection ({@link CsrInspector}) and a CA service ({@link LocalCertificateAuthority}); security events
+ * inspection ({@link CsrInspector}) and a CA service ({@link InsecureLocalCertificateAuthority}); security events
  * through {@link SecurityEventNotificationHandler}.
  */
 final class DemoCsms implements AutoCloseable {
@@ -92,7 +92,7 @@ final class DemoCsms implements AutoCloseable {
             .endpoint(P2, SecurityProfile.TLS_BASIC_AUTH).endpoint(P3, SecurityProfile.TLS_CLIENT_CERTIFICATE).build();
     private final StationProfileRegistry profiles = new StationProfileRegistry(StationProfileStore.inMemory());
     private final CsrInspector csrInspector = CsrInspector.forOrganization(TestPki.CSO_NAME);
-    private final LocalCertificateAuthority ca;
+    private final InsecureLocalCertificateAuthority ca;
     private final SecurityEventNotificationHandler eventHandler;
     private final List<SecurityEventNotificationRequest> events = new CopyOnWriteArrayList<>();
     private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
@@ -116,7 +116,8 @@ final class DemoCsms implements AutoCloseable {
         this.basicAuth = new BasicAuthenticator(credentials, hasher);
         this.generator = PasswordGenerator.create(random);
         this.rotation = new PasswordRotation(credentials, generator, hasher, clock, random);
-        this.ca = LocalCertificateAuthority.builder(pki.csoSubCa().certificate(), pki.csoSubCa().keyPair().getPrivate())
+        this.ca = InsecureLocalCertificateAuthority.builder(pki.csoSubCa().certificate(),
+                pki.csoSubCa().keyPair().getPrivate())
                 .inspector(csrInspector).validity(Duration.ofDays(365)).clock(clock).random(random).build();
         this.eventHandler = SecurityEventNotificationHandler.create((station, event) -> { }, clock, Duration.ofMinutes(5));
     }
