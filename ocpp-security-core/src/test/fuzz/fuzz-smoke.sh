@@ -76,7 +76,9 @@ run_target() {
   # argv[0]) come after Jazzer's own, so they override @FuzzTest(maxDuration) and the artifact prefix.
   # Own reports and surefire temp directories, so that parallel jobs do not delete each other's files.
   # JUnit's @Timeout would cut the whole fuzzing run, so it is off here; libFuzzer's -timeout replaces it.
-  if JAZZER_FUZZ=1 mvn -B $OFFLINE surefire:test -pl ocpp-security-core -am \
+  # The compile phase (compiler skipped: the classes were built above) makes Maven resolve the other reactor
+  # modules (api, the lab PKI, test support) to their target/classes instead of looking for them in ~/.m2.
+  if JAZZER_FUZZ=1 mvn -B $OFFLINE compile surefire:test -Dmaven.main.skip=true -pl ocpp-security-core -am \
       -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
       -Dsurefire.reportsDirectory="$OUT/reports/$t" -DtempDir="surefire-fuzz-${t//[^A-Za-z0-9]/_}" \
       -Djunit.jupiter.execution.timeout.mode=disabled \
