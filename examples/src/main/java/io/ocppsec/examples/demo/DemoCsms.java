@@ -72,8 +72,8 @@ final class DemoCsms implements AutoCloseable {
     static final String P2 = "wss://127.0.0.1 (security profile 2)";
     static final String P3 = "wss://127.0.0.1 (security profile 3)";
 
-    /** Why the CSMS refused one upgrade: what a negative step asserts. */
-    record Refusal(String identity, String endpoint, int httpStatus, String reason) {
+    /** Why the CSMS refused one upgrade, and the security event it logged: what a negative step asserts. */
+    record Refusal(String identity, String endpoint, int httpStatus, String reason, SecurityEvent event) {
     }
 
     /** A CSR the CSMS accepted and had signed, waiting to be sent in CertificateSigned. */
@@ -97,7 +97,6 @@ final class DemoCsms implements AutoCloseable {
     private final List<SecurityEventNotificationRequest> events = new CopyOnWriteArrayList<>();
     private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
     private final List<TlsFailure> tlsFailures = new CopyOnWriteArrayList<>();
-    private final List<SecurityEvent> admissionEvents = new CopyOnWriteArrayList<>();
     private final Map<String, StationIdentity> certificateIdentities = new ConcurrentHashMap<>();
     private final Map<String, AuthenticationResult.Reason> passwordLogins = new ConcurrentHashMap<>();
     private final AtomicReference<CompletableFuture<CsrInspection>> csrInspections =
@@ -137,7 +136,7 @@ final class DemoCsms implements AutoCloseable {
 
     private CsmsServer server(CsmsTlsContext tls, String endpoint) throws Exception {
         CsmsAdmission.Builder admission = CsmsAdmission.builder(tls).endpointProfiles(endpoints, endpoint)
-                .profileRegistry(profiles).securityEvents(admissionEvents::add).clock(clock);
+                .profileRegistry(profiles).clock(clock); // each refusal's event is kept in its Refusal
         if (tls.profile().usesBasicAuth()) {
             admission.passwords(basicAuth);
         }
@@ -169,7 +168,7 @@ final class DemoCsms implements AutoCloseable {
         if (d instanceof AdmissionDecision.Rejected) {
             AdmissionDecision.Rejected r = (AdmissionDecision.Rejected) d;
             refusals.add(new Refusal(h.identity(), endpoint, r.httpStatus(),
-                    r.reason().length() > 200 ? r.reason().substring(0, 200) : r.reason()));
+                    r.reason().length() > 200 ? r.reason().substring(0, 200) : r.reason(), r.securityEvent()));
         } else {
             AdmissionDecision.Accepted a = (AdmissionDecision.Accepted) d;
             a.basicAuthentication().ifPresent(r -> passwordLogins.put(h.identity(), r.reason()));
@@ -257,10 +256,6 @@ final class DemoCsms implements AutoCloseable {
         return tlsFailures;
     }
 
-    /** @return the CSMS's security events of refused upgrades (FailedToAuthenticateAtCsms, A00.FR.408) */
-    List<SecurityEvent> admissionEvents() {
-        return admissionEvents;
-    }
 
     Optional<StationIdentity> certificateIdentity(String identity) {
         return Optional.ofNullable(certificateIdentities.get(identity));
