@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class LocalCertificateAuthorityTest {
+class InsecureLocalCertificateAuthorityTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final TestPki EC_PKI = TestPki.create();

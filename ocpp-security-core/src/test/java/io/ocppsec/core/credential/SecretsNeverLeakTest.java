@@ -12,7 +12,7 @@ import io.ocppsec.core.password.MalformedHashException;
 import io.ocppsec.core.password.PasswordGenerator;
 import io.ocppsec.core.password.PasswordHasher;
 import io.ocppsec.core.password.PasswordPolicy;
-import io.ocppsec.core.testlog.CapturingLoggerFinder;
+import io.ocppsec.testing.CapturingLoggerFinder;
 import io.ocppsec.testing.Verifies;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -18,7 +18,7 @@ class PasswordCommandTest {
     private void assertNotEchoed(String secret) {
         assertThat(cli.out()).doesNotContain(secret);
         assertThat(cli.err()).doesNotContain(secret);
-        assertThat(io.ocppsec.core.testlog.CapturingLoggerFinder.lines()).noneMatch(l -> l.contains(secret));
+        assertThat(io.ocppsec.testing.CapturingLoggerFinder.lines()).noneMatch(l -> l.contains(secret));
     }
 
     @Test

@@ -36,9 +36,17 @@ import io.ocppsec.core.store.StationCertificateStore;
 import io.ocppsec.testpki.KeyType;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
+import io.ocppsec.core.profile.StationProfileRegistry;
+import io.ocppsec.core.profile.StationProfileStore;
+import io.ocppsec.tls.AdmissionDecision;
+import io.ocppsec.tls.ConnectionAttempt;
+import io.ocppsec.tls.CsmsAdmission;
 import io.ocppsec.tls.CsmsTlsContext;
 import io.ocppsec.tls.StationTlsContext;
+import io.ocppsec.tls.TlsFailureListener;
 import io.ocppsec.tls.TlsKeyMaterial;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,8 +55,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,9 +100,7 @@ class ReadmeSnippetsTest {
                         store.trustAnchors(RootCertificateType.CSMS_ROOT_CERTIFICATE))
                 .expectedHost("csms.example.com")
                 .clientKeyMaterial(stationKey)
-                .failureListener(failure -> failure.toSecurityEvent().ifPresent(e -> {
-                    try { events.report(e); } catch (Exception ignored) { /* logged by the reporter */ }
-                }))
+                .failureListener(TlsFailureListener.reportingTo(events))
                 .build();
 
         // A02/A03: trigger -> new key pair + CSR -> CertificateSigned validated, stored, used from notBefore
@@ -152,6 +163,72 @@ class ReadmeSnippetsTest {
         assertThat(signing).isNotNull();
     }
 
+    @Test
+    void csmsAdmissionSnippetRuns() throws Exception {
+        List<TlsKeyMaterial> csmsEcAndRsa = List.of(
+                TlsKeyMaterial.of(PKI.csmsEc().keyPair().getPrivate(), PKI.csmsEc().chain()),
+                TlsKeyMaterial.of(PKI.csmsRsa().keyPair().getPrivate(), PKI.csmsRsa().chain()));
+        CsmsTlsContext profile2 = CsmsTlsContext.forServer(SecurityProfile.TLS_BASIC_AUTH, csmsEcAndRsa).build();
+        InMemoryCredentialStore credentials = new InMemoryCredentialStore();
+        credentials.put(CredentialState.withPassword(ChargingStationIdentity.of("CS-0001"),
+                PasswordHasher.defaults().hash(BasicAuthPassword.of("Correct-Horse-Battery-42"))));
+        Optional<String> authorization = Optional.of(BasicAuthHeader.encode(ChargingStationIdentity.of("CS-0001"),
+                BasicAuthPassword.of("Correct-Horse-Battery-42")));
+        String urlIdentity = "CS-0001";
+        SSLSession sslSession = loopbackSession(profile2);
+        List<Integer> answered = new ArrayList<>();
+        try (SecurityLog securityLog = SecurityLog.open(dataDir.resolve("csms-log"), SecurityLogOptions.defaults())) {
+            // README:csms-admission:begin
+            // One call decides the upgrade: identity, TLS session, Basic auth (profiles 1/2) or certificate
+            // CN = URL identity (profile 3), the endpoint's profile (A00.FR.002), no lower profile (A05.FR.07)
+            CsmsAdmission admission = CsmsAdmission.builder(profile2)
+                    .passwords(new BasicAuthenticator(credentials, PasswordHasher.defaults()))
+                    .profileRegistry(new StationProfileRegistry(StationProfileStore.inMemory()))
+                    .securityEvents(securityLog::append)       // FailedToAuthenticateAtCsms (A00.FR.408)
+                    .build();
+            AdmissionDecision decision = admission.admit(
+                    ConnectionAttempt.overTls(urlIdentity, sslSession, authorization));
+            if (decision instanceof AdmissionDecision.Rejected) {
+                AdmissionDecision.Rejected refused = (AdmissionDecision.Rejected) decision;
+                // answer refused.httpStatus(), with refused.wwwAuthenticate() on a 401; the reason holds no secret
+                answered.add(refused.httpStatus());
+            } else {
+                // answer 101; once the WebSocket is open, raise the station's profile floor (A05.FR.07):
+                admission.connected((AdmissionDecision.Accepted) decision);
+                answered.add(101);
+            }
+            // README:csms-admission:end
+            assertThat(answered).containsExactly(101);
+            AdmissionDecision wrong = admission.admit(ConnectionAttempt.overTls(urlIdentity, sslSession,
+                    Optional.empty()));
+            assertThat(((AdmissionDecision.Rejected) wrong).httpStatus()).isEqualTo(401);
+            assertThat(securityLog.reader().entries(Optional.empty(), Optional.empty())).hasSize(1);
+        }
+    }
+
+    /** @return the server side of a real loopback handshake with the context */
+    private static SSLSession loopbackSession(CsmsTlsContext csms) throws Exception {
+        StationTlsContext station = StationTlsContext.forClient(csms.profile(), List.of(PKI.csoRoot().certificate()))
+                .expectedHost(TestPki.CSMS_FQDN).build();
+        try (SSLServerSocket server = csms.createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<SSLSession> accepted = CompletableFuture.supplyAsync(() -> {
+                try (SSLSocket s = (SSLSocket) server.accept()) {
+                    s.startHandshake();
+                    s.getOutputStream().write('K');
+                    s.getOutputStream().flush();
+                    return s.getSession();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            try (SSLSocket client = station.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    server.getLocalPort()), Duration.ofSeconds(5))) {
+                assertThat(client.getInputStream().read()).isEqualTo('K');
+            }
+            return accepted.get(10, TimeUnit.SECONDS);
+        }
+    }
+
     private final io.ocppsec.api.spi.CertificateAuthority myCertificateAuthority =
             InsecureLocalCertificateAuthority.builder(PKI.csoSubCa().certificate(),
                     PKI.csoSubCa().keyPair().getPrivate())
@@ -163,9 +240,10 @@ class ReadmeSnippetsTest {
         String readme = Files.readString(root.resolve("README.md"), StandardCharsets.UTF_8);
         String source = Files.readString(root.resolve(
                 "examples/cli/src/test/java/io/ocppsec/examples/readme/ReadmeSnippetsTest.java"), StandardCharsets.UTF_8);
-        for (String name : List.of("station", "csms")) {
-            String snippet = between(source, "// README:" + name + ":begin\n", "        // README:" + name + ":end");
-            String normalized = snippet.lines().map(l -> l.length() >= 8 ? l.substring(8) : l.strip())
+        for (String name : List.of("station", "csms", "csms-admission")) {
+            String snippet = between(source, "// README:" + name + ":begin\n", "// README:" + name + ":end");
+            int indent = snippet.length() - snippet.stripLeading().length();
+            String normalized = snippet.lines().map(l -> l.length() >= indent ? l.substring(indent) : l.strip())
                     .collect(Collectors.joining("\n"));
             assertThat(readme).as("README.md must contain the '" + name + "' snippet of " + getClass().getSimpleName())
                     .contains(normalized);

@@ -3,9 +3,12 @@ package io.ocppsec.examples.csms;
 import static java.lang.System.Logger.Level.DEBUG;
 import static java.lang.System.Logger.Level.WARNING;
 
+import io.ocppsec.core.auth.ChargingStationIdentity;
 import io.ocppsec.core.json.OcppJsonCodec;
 import io.ocppsec.examples.rpc.CloseStatus;
 import io.ocppsec.examples.rpc.OcppRpc;
+import io.ocppsec.tls.AdmissionDecision;
+import io.ocppsec.tls.CsmsAdmission;
 import io.ocppsec.tls.CsmsTlsContext;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -47,7 +50,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * <pre>{@code
  * CsmsTlsContext tls = CsmsTlsContext.forServer(SecurityProfile.TLS_BASIC_AUTH, List.of(ecKeys, rsaKeys)).build();
  * try (CsmsServer csms = CsmsServer.builder(tls)
- *         .authenticator(h -> basicAuthOk(h) ? UpgradeDecision.accept() : UpgradeDecision.reject(401, "bad credentials"))
+ *         .admission(CsmsAdmission.builder(tls).passwords(basicAuth).profileRegistry(profiles).build())
  *         .sessionListener(s -> s.rpc().onCall(BootNotificationRequest.class, call -> accepted()))
  *         .start()) {
  *     URI uri = csms.uri("CS-0001");   // wss://127.0.0.1:<port>/ocpp/CS-0001
@@ -59,10 +62,12 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  * handshake is classified and reported through {@link CsmsTlsContext#reportHandshakeFailure} (A00.FR.408).
  *
  * <p>An upgrade request goes through, in this order: the path must be {@code /ocpp/{identity}} with a valid
- * identity (else 404/400); the {@link UpgradeAuthenticator} (else its 4xx status, 401 with a
- * {@code WWW-Authenticate: Basic} challenge); the subprotocol: without {@value #SUBPROTOCOL} in the offer
+ * identity (else 404/400); the {@link UpgradeAuthenticator}, usually the SDK's {@link CsmsAdmission} through
+ * {@link Builder#admission} (else its status, 401 with a {@code WWW-Authenticate: Basic} challenge); the
+ * subprotocol: without {@value #SUBPROTOCOL} in the offer
  * the handshake completes without a {@code Sec-WebSocket-Protocol} header and the connection is closed at
- * once with 1002, as OCPP-J (Part 4) prescribes. A second connection of the same identity replaces the
+ * once with 1002, as OCPP-J (Part 4) prescribes. Once the WebSocket is open, an admission is told
+ * ({@link CsmsAdmission#connected}, raising the station's profile floor, A05.FR.07). A second connection of the same identity replaces the
  * first, which is closed with 1008.
  */
 public final class CsmsServer implements AutoCloseable {
@@ -72,7 +77,7 @@ public final class CsmsServer implements AutoCloseable {
     /** The path prefix; the identity follows it. */
     public static final String PATH_PREFIX = "/ocpp/";
     /** Maximum identity length (OCPP-J 2.0.1: identity is a string of at most 48 characters). */
-    public static final int MAX_IDENTITY_LENGTH = 48;
+    public static final int MAX_IDENTITY_LENGTH = ChargingStationIdentity.MAX_LENGTH;
 
     private static final System.Logger LOG = System.getLogger(CsmsServer.class.getName());
 
@@ -225,7 +230,7 @@ public final class CsmsServer implements AutoCloseable {
             LOG.log(DEBUG, "upgrade refused for " + identity + " from " + handshake.remoteAddress() + ": "
                     + reject.httpStatus() + " " + reject.reason());
             if (reject.httpStatus() == 401) {
-                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Basic realm=\"OCPP\", charset=\"UTF-8\"");
+                response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, AdmissionDecision.BASIC_CHALLENGE);
             }
             Response.writeError(request, response, callback, reject.httpStatus(), reject.reason());
             return null;
@@ -235,26 +240,15 @@ public final class CsmsServer implements AutoCloseable {
             return new SubprotocolRefusal();
         }
         response.setAcceptedSubProtocol(SUBPROTOCOL);
-        return new Endpoint(this, handshake);
+        return new Endpoint(this, handshake, (UpgradeDecision.Accept) decision);
     }
 
     /**
-     * OCPP-J 2.0.1 Part 4: the identity is at most 48 characters from the URL "unreserved" set plus
-     * {@code *-_=:+|@.}; the path must not carry other characters.
+     * The SDK's identity rule ({@link ChargingStationIdentity}: 1 to 48 characters of identifierString, no
+     * {@code :}, A00.FR.204), checked before any authenticator sees the request, as {@link CsmsAdmission} does.
      */
     static boolean validIdentity(String identity) {
-        if (identity.isEmpty() || identity.length() > MAX_IDENTITY_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < identity.length(); i++) {
-            char c = identity.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || "-._~*=:+|@".indexOf(c) >= 0;
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
+        return ChargingStationIdentity.problem(identity).isEmpty();
     }
 
     /**
@@ -279,11 +273,13 @@ public final class CsmsServer implements AutoCloseable {
     public static final class Endpoint implements Session.Listener.AutoDemanding {
         private final CsmsServer csms;
         private final HandshakeInfo handshake;
+        private final UpgradeDecision.Accept accepted;
         private volatile OcppSession ocpp;
 
-        Endpoint(CsmsServer csms, HandshakeInfo handshake) {
+        Endpoint(CsmsServer csms, HandshakeInfo handshake, UpgradeDecision.Accept accepted) {
             this.csms = csms;
             this.handshake = handshake;
+            this.accepted = accepted;
         }
 
         /** @param session the opened session */
@@ -303,9 +299,10 @@ public final class CsmsServer implements AutoCloseable {
                 previous.close(1008, "replaced by a new connection");
             }
             try {
+                accepted.opened(); // the connection is established: e.g. the A05.FR.07 floor is raised now
                 csms.config.listener.onOpen(s);
             } catch (RuntimeException e) {
-                LOG.log(WARNING, "session listener failed for " + handshake.identity() + ": " + e.getClass().getName());
+                LOG.log(WARNING, "session setup failed for " + handshake.identity() + ": " + e.getClass().getName());
                 s.close(1011, "server error");
                 return;
             }
@@ -434,6 +431,21 @@ public final class CsmsServer implements AutoCloseable {
         public Builder authenticator(UpgradeAuthenticator a) {
             this.authenticator = Objects.requireNonNull(a, "authenticator");
             return this;
+        }
+
+        /**
+         * Lets the SDK decide every upgrade ({@link UpgradeAuthenticator#admitting}) and tells it when the
+         * WebSocket is open.
+         *
+         * @param a the admission of this endpoint, built over the same TLS context
+         * @return this
+         * @throws IllegalArgumentException when the admission is for another TLS context
+         */
+        public Builder admission(CsmsAdmission a) {
+            if (a.tlsContext().orElse(null) != tls) {
+                throw new IllegalArgumentException("the admission must be built over this server's CsmsTlsContext");
+            }
+            return authenticator(UpgradeAuthenticator.admitting(a));
         }
 
         /** @param l told about sessions; registers their CALL handlers @return this */

@@ -1,5 +1,6 @@
 package io.ocppsec.examples.csms;
 
+import io.ocppsec.tls.ConnectionAttempt;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -33,6 +34,11 @@ public record HandshakeInfo(String identity, Optional<String> authorization,
         Objects.requireNonNull(tlsProtocol, "tlsProtocol");
         Objects.requireNonNull(cipherSuite, "cipherSuite");
         Objects.requireNonNull(tlsSession, "tlsSession");
+    }
+
+    /** @return the SDK's view of this upgrade, for {@link io.ocppsec.tls.CsmsAdmission#admit} */
+    public ConnectionAttempt toConnectionAttempt() {
+        return ConnectionAttempt.overTls(identity, tlsSession, authorization);
     }
 
     /** @return the client certificate, if any */

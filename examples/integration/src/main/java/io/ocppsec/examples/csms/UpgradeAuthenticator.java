@@ -1,5 +1,8 @@
 package io.ocppsec.examples.csms;
 
+import io.ocppsec.tls.CsmsAdmission;
+import java.util.Objects;
+
 /**
  * Decides, before the CSMS accepts a WebSocket upgrade, whether this connection may speak OCPP as the
  * identity in its URL. This is where a CSMS plugs in HTTP Basic authentication (profiles 1 and 2,
@@ -7,9 +10,12 @@ package io.ocppsec.examples.csms;
  * binding of the TLS client certificate to the identity (profile 3, A00.FR.403-405), and the check that
  * the station uses the profile configured for it (A00.FR.002).
  *
+ * <p>The SDK's {@link CsmsAdmission} runs all of these rules in one call; {@link #admitting(CsmsAdmission)}
+ * adapts it (or use {@code CsmsServer.Builder.admission(...)}):
+ *
  * <pre>{@code
- * UpgradeAuthenticator auth = h -> h.authorization().filter(v -> basicAuth.verify(h.identity(), v)).isPresent()
- *         ? UpgradeDecision.accept() : UpgradeDecision.reject(401, "wrong or missing credentials");
+ * UpgradeAuthenticator auth = UpgradeAuthenticator.admitting(CsmsAdmission.builder(tls)
+ *         .passwords(basicAuth).profileRegistry(profiles).build());
  * }</pre>
  *
  * <p>Called on a server thread for every upgrade request; must be thread-safe and must not block long.
@@ -23,4 +29,13 @@ public interface UpgradeAuthenticator {
      * @return accept, or reject with an HTTP status
      */
     UpgradeDecision authenticate(HandshakeInfo handshake);
+
+    /**
+     * @param admission the SDK's admission of this endpoint
+     * @return an authenticator that asks it about every upgrade
+     */
+    static UpgradeAuthenticator admitting(CsmsAdmission admission) {
+        Objects.requireNonNull(admission, "admission");
+        return h -> UpgradeDecision.of(admission, admission.admit(h.toConnectionAttempt()));
+    }
 }

@@ -1,6 +1,7 @@
 package io.ocppsec.examples.demo;
 
 import io.ocppsec.api.SecurityProfile;
+import io.ocppsec.api.event.SecurityEvent;
 import io.ocppsec.api.message.BootNotificationRequest;
 import io.ocppsec.api.message.BootNotificationResponse;
 import io.ocppsec.api.message.CertificateSigningUse;
@@ -10,7 +11,6 @@ import io.ocppsec.api.message.SecurityEventNotificationResponse;
 import io.ocppsec.api.message.SignCertificateRequest;
 import io.ocppsec.api.message.SignCertificateResponse;
 import io.ocppsec.api.message.StatusInfo;
-import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.core.auth.ChargingStationIdentity;
 import io.ocppsec.core.ca.InsecureLocalCertificateAuthority;
 import io.ocppsec.core.cert.OcppChainValidator;
@@ -28,8 +28,6 @@ import io.ocppsec.core.password.BasicAuthPassword;
 import io.ocppsec.core.password.PasswordGenerator;
 import io.ocppsec.core.password.PasswordHasher;
 import io.ocppsec.core.profile.CsmsEndpointProfiles;
-import io.ocppsec.core.profile.ProfileDecision;
-import io.ocppsec.core.profile.ProfileNotConfiguredException;
 import io.ocppsec.core.profile.StationProfileRegistry;
 import io.ocppsec.core.profile.StationProfileStore;
 import io.ocppsec.examples.csms.CsmsServer;
@@ -39,6 +37,8 @@ import io.ocppsec.examples.csms.SessionListener;
 import io.ocppsec.examples.csms.UpgradeDecision;
 import io.ocppsec.examples.rpc.CallRejectedException;
 import io.ocppsec.testpki.TestPki;
+import io.ocppsec.tls.AdmissionDecision;
+import io.ocppsec.tls.CsmsAdmission;
 import io.ocppsec.tls.CsmsTlsContext;
 import io.ocppsec.tls.StationIdentity;
 import io.ocppsec.tls.TlsFailure;
@@ -55,14 +55,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * The demo's CSMS application, wired only from SDK parts: one TLS endpoint per security profile
  * ({@link CsmsEndpointProfiles}, A00.FR.006) built with {@link CsmsTlsContext}; at every WebSocket upgrade
- * the profile of the endpoint (A00.FR.002), Basic authentication against salted hashes
+ * the SDK's {@link CsmsAdmission} checks the TLS session (A00.FR.314/417), Basic authentication against salted hashes
  * ({@link BasicAuthenticator}, A00.FR.301–303, A01.FR.08) or the verified client certificate bound to the
- * URL identity ({@link CsmsTlsContext#stationIdentity}, A00.FR.403–405), and no way back to a lower profile
+ * URL identity ({@link CsmsTlsContext#stationIdentity}, A00.FR.403–405), the profile of the endpoint
+ * (A00.FR.002), and no way back to a lower profile
  * ({@link StationProfileRegistry}, A05.FR.07); A01 rotation state ({@link PasswordRotation}); CSR
  * inspection ({@link CsrInspector}) and a CA service ({@link InsecureLocalCertificateAuthority}); security events
  * through {@link SecurityEventNotificationHandler}.
@@ -72,8 +72,8 @@ final class DemoCsms implements AutoCloseable {
     static final String P2 = "wss://127.0.0.1 (security profile 2)";
     static final String P3 = "wss://127.0.0.1 (security profile 3)";
 
-    /** Why the CSMS refused one upgrade: what a negative step asserts. */
-    record Refusal(String identity, String endpoint, int httpStatus, String reason) {
+    /** Why the CSMS refused one upgrade, and the security event it logged: what a negative step asserts. */
+    record Refusal(String identity, String endpoint, int httpStatus, String reason, SecurityEvent event) {
     }
 
     /** A CSR the CSMS accepted and had signed, waiting to be sent in CertificateSigned. */
@@ -136,7 +136,13 @@ final class DemoCsms implements AutoCloseable {
     }
 
     private CsmsServer server(CsmsTlsContext tls, String endpoint) throws Exception {
-        CsmsServer s = CsmsServer.builder(tls).authenticator(h -> authenticate(endpoint, tls, h))
+        CsmsAdmission.Builder admission = CsmsAdmission.builder(tls).endpointProfiles(endpoints, endpoint)
+                .profileRegistry(profiles).clock(clock); // each refusal's event is kept in its Refusal
+        if (tls.profile().usesBasicAuth()) {
+            admission.passwords(basicAuth);
+        }
+        CsmsAdmission a = admission.build();
+        CsmsServer s = CsmsServer.builder(tls).authenticator(h -> authenticate(a, endpoint, h))
                 .sessionListener(handlers(endpoint)).callTimeout(timeout).start();
         servers.add(s);
         return s;
@@ -154,61 +160,29 @@ final class DemoCsms implements AutoCloseable {
 
     // -------------------------------------------------------------------------------- the upgrade decision
 
-    private UpgradeDecision authenticate(String endpoint, CsmsTlsContext tls, HandshakeInfo h) {
-        SecurityProfile profile = profileOf(endpoint);
-        boolean basic = h.authorization().filter(a -> a.regionMatches(true, 0, "Basic ", 0, 6)).isPresent();
-        if (profile.usesBasicAuth()) {
-            AuthenticationResult r = basicAuth.authenticate(ChargingStationIdentity.of(h.identity()), h.authorization());
-            if (!r.isAccepted()) {
-                return refuse(h, endpoint, 401, r.reason().name());
-            }
-            passwordLogins.put(h.identity(), r.reason());
+    /**
+     * The SDK's admission of the endpoint decides (TLS session, Basic auth or certificate = URL identity,
+     * A00.FR.002 against the endpoint table, A05.FR.07 floor); the demo only records what it decided.
+     */
+    private UpgradeDecision authenticate(CsmsAdmission admission, String endpoint, HandshakeInfo h) {
+        AdmissionDecision d = admission.admit(h.toConnectionAttempt());
+        if (d instanceof AdmissionDecision.Rejected) {
+            AdmissionDecision.Rejected r = (AdmissionDecision.Rejected) d;
+            refusals.add(new Refusal(h.identity(), endpoint, r.httpStatus(),
+                    r.reason().length() > 200 ? r.reason().substring(0, 200) : r.reason(), r.securityEvent()));
         } else {
-            try {
-                StationIdentity id = tls.stationIdentity(h.tlsSession());
-                ValidationResult bound = id.checkIdentity(h.identity()); // A00.FR.405
-                if (!bound.isCompliant()) {
-                    return refuse(h, endpoint, 403, bound.blocking().get(0).message());
-                }
-                certificateIdentities.put(h.identity(), id);
-            } catch (SSLPeerUnverifiedException e) {
-                return refuse(h, endpoint, 403, "A00.FR.403: " + e.getMessage());
-            }
+            AdmissionDecision.Accepted a = (AdmissionDecision.Accepted) d;
+            a.basicAuthentication().ifPresent(r -> passwordLogins.put(h.identity(), r.reason()));
+            a.certificate().ifPresent(c -> certificateIdentities.put(h.identity(), c));
         }
-        try {
-            ProfileDecision d = endpoints.checkStationConnection(endpoint, new io.ocppsec.core.profile.StationConnection(
-                    true, h.clientCertificate().isPresent(), basic));
-            if (d.terminate()) {
-                return refuse(h, endpoint, 403, d.reason()); // A00.FR.002
-            }
-        } catch (ProfileNotConfiguredException e) {
-            return refuse(h, endpoint, 403, "A00.FR.004: " + e.getMessage());
-        }
-        ProfileDecision history = profiles.check(h.identity(), profile);
-        if (history.terminate()) {
-            return refuse(h, endpoint, 403, "A05.FR.07: " + history.reason());
-        }
-        return UpgradeDecision.accept();
-    }
-
-    private SecurityProfile profileOf(String endpoint) {
-        try {
-            return endpoints.policy(endpoint).profile().orElseThrow();
-        } catch (ProfileNotConfiguredException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
-
-    private UpgradeDecision refuse(HandshakeInfo h, String endpoint, int status, String reason) {
-        refusals.add(new Refusal(h.identity(), endpoint, status, reason));
-        return UpgradeDecision.reject(status, reason.length() > 200 ? reason.substring(0, 200) : reason);
+        return UpgradeDecision.of(admission, d);
     }
 
     // -------------------------------------------------------------------------------- CALL handlers
 
     private SessionListener handlers(String endpoint) {
         return session -> {
-            profiles.connected(session.identity(), profileOf(endpoint)); // the highest profile reached (A05.FR.07)
+            // The highest profile reached (A05.FR.07) was raised by the admission as the session opened.
             session.rpc()
                     .onCall(BootNotificationRequest.class, c -> new BootNotificationResponse(clock.instant(), 300,
                             BootNotificationResponse.RegistrationStatus.ACCEPTED, Optional.empty()))
@@ -282,6 +256,7 @@ final class DemoCsms implements AutoCloseable {
     List<TlsFailure> tlsFailures() {
         return tlsFailures;
     }
+
 
     Optional<StationIdentity> certificateIdentity(String identity) {
         return Optional.ofNullable(certificateIdentities.get(identity));

@@ -55,7 +55,6 @@ import io.ocppsec.examples.station.StationClient;
 import io.ocppsec.examples.station.StationConnection;
 import io.ocppsec.testpki.TestPki;
 import io.ocppsec.tls.StationTlsContext;
-import io.ocppsec.tls.TlsFailure;
 import io.ocppsec.tls.TlsKeyMaterial;
 import io.ocppsec.tls.TlsPolicy;
 import java.io.IOException;
@@ -160,10 +159,11 @@ final class DemoStation implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.tls2 = tlsContext(SecurityProfile.TLS_BASIC_AUTH, TlsPolicy.STATION_ECDSA, Optional.empty(),
-                this::onTlsFailure);
+        // A00.FR.310/413, 316/419, 323/426: each classified failure becomes its security event
+        io.ocppsec.tls.TlsFailureListener failures = io.ocppsec.tls.TlsFailureListener.reportingTo(reporter);
+        this.tls2 = tlsContext(SecurityProfile.TLS_BASIC_AUTH, TlsPolicy.STATION_ECDSA, Optional.empty(), failures);
         this.tls3 = tlsContext(SecurityProfile.TLS_CLIENT_CERTIFICATE, TlsPolicy.STATION_ECDSA,
-                Optional.of(this::activeKeyMaterial), this::onTlsFailure);
+                Optional.of(this::activeKeyMaterial), failures);
         this.client2 = client(tls2);
         this.client3 = client(tls3);
         delivery.start(worker, this::send);
@@ -293,10 +293,6 @@ final class DemoStation implements AutoCloseable {
 
     private void logOnly(SecurityEvent event) {
         report(event); // ReconfigurationOfSecurityParameters is not critical: security log only
-    }
-
-    private void onTlsFailure(TlsFailure f) {
-        f.toSecurityEvent().ifPresent(this::report); // A00.FR.310/413, 316/419, 323/426
     }
 
     private CompletableFuture<Boolean> send(SecurityEvent event) {

@@ -28,9 +28,12 @@ import io.ocppsec.core.event.SecurityEventNotificationHandler;
 import io.ocppsec.core.json.OcppJsonCodec;
 import io.ocppsec.core.password.BasicAuthPassword;
 import io.ocppsec.core.password.PasswordHasher;
+import io.ocppsec.core.profile.StationProfileRegistry;
+import io.ocppsec.core.profile.StationProfileStore;
 import io.ocppsec.testpki.KeyType;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
+import io.ocppsec.tls.CsmsAdmission;
 import io.ocppsec.tls.CsmsTlsContext;
 import io.ocppsec.tls.TlsKeyMaterial;
 import java.net.InetAddress;
@@ -53,15 +56,17 @@ import java.util.concurrent.TimeUnit;
  *       policy. Netty's {@code SslContextBuilder} is deliberately not used: it would bring its own defaults.
  *       Failed handshakes go to {@link CsmsTlsContext#reportHandshakeFailure} (A00.FR.407/408).</li>
  *   <li><b>Upgrade</b> on {@code /ocpp/{identity}} with subprotocol {@value #SUBPROTOCOL}:
- *       {@link UpgradeGate} authenticates the station before the 101 (profile 2: Basic auth, else 401;
- *       profile 3: certificate CN = URL identity, else 403).</li>
+ *       {@link UpgradeGate} asks the SDK's {@link CsmsAdmission} before the 101 (profile 2: Basic auth, else
+ *       401; profile 3: certificate CN = URL identity, else 403; the endpoint's profile, A00.FR.002, and with a
+ *       {@code StationProfileRegistry} never a lower profile than the station reached, A05.FR.07).</li>
  *   <li><b>OCPP-J</b>: {@link OcppFrameHandler} decodes frames with the SDK's {@link OcppJsonCodec} and
  *       answers BootNotification and SecurityEventNotification.</li>
  * </ol>
  *
  * <pre>{@code
  * CsmsTlsContext tls = CsmsTlsContext.forServer(SecurityProfile.TLS_BASIC_AUTH, csmsKeys).build();
- * try (NettyCsmsExample csms = NettyCsmsExample.start(new InetSocketAddress(8443), tls, basicAuth, events)) {
+ * CsmsAdmission admission = CsmsAdmission.builder(tls).passwords(basicAuth).profileRegistry(profiles).build();
+ * try (NettyCsmsExample csms = NettyCsmsExample.start(new InetSocketAddress(8443), admission, events)) {
  *     ... csms.uri("CS-0001") ...
  * }
  * }</pre>
@@ -82,7 +87,8 @@ public final class NettyCsmsExample implements AutoCloseable {
     }
 
     /**
-     * Binds and starts serving.
+     * Binds and starts serving with an admission of the TLS context's profile and no A05.FR.07 floor (see
+     * {@link #start(InetSocketAddress, CsmsAdmission, SecurityEventNotificationHandler)} for one).
      *
      * @param address where to listen (port 0 for any free one)
      * @param tls the SDK's CSMS TLS context; its profile (2 or 3) decides how stations authenticate
@@ -93,8 +99,28 @@ public final class NettyCsmsExample implements AutoCloseable {
      */
     public static NettyCsmsExample start(InetSocketAddress address, CsmsTlsContext tls, BasicAuthenticator passwords,
             SecurityEventNotificationHandler events) throws InterruptedException {
-        Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(passwords, "passwords");
+        CsmsAdmission.Builder admission = CsmsAdmission.builder(Objects.requireNonNull(tls, "tls"))
+                .withoutProfileRegistry();
+        if (tls.profile().usesBasicAuth()) {
+            admission.passwords(passwords);
+        }
+        return start(address, admission.build(), events);
+    }
+
+    /**
+     * Binds and starts serving.
+     *
+     * @param address where to listen (port 0 for any free one)
+     * @param admission the SDK's admission of this endpoint, over its CSMS TLS context (profile 2 or 3)
+     * @param events checks and takes the stations' security events (A04)
+     * @return the running endpoint
+     * @throws InterruptedException if interrupted while binding
+     */
+    public static NettyCsmsExample start(InetSocketAddress address, CsmsAdmission admission,
+            SecurityEventNotificationHandler events) throws InterruptedException {
+        CsmsTlsContext tls = Objects.requireNonNull(admission, "admission").tlsContext().orElseThrow(() ->
+                new IllegalArgumentException("the Netty example serves profiles 2 and 3 (wss://) only"));
         Objects.requireNonNull(events, "events");
         OcppJsonCodec codec = OcppJsonCodec.create();
         int maxFrameBytes = 3 * codec.maxFrameChars(); // UTF-8: at most 3 bytes per char; the codec checks chars
@@ -113,7 +139,7 @@ public final class NettyCsmsExample implements AutoCloseable {
                                     .addLast(new HandshakeFailureReporter(tls))
                                     .addLast(new HttpServerCodec()) // default header and line size limits
                                     .addLast(new HttpObjectAggregator(8 * 1024)) // an upgrade has no body
-                                    .addLast(new UpgradeGate(tls, passwords))
+                                    .addLast(new UpgradeGate(admission))
                                     .addLast(new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig
                                             .newBuilder().websocketPath(PATH_PREFIX.substring(0, PATH_PREFIX.length() - 1))
                                             .checkStartsWith(true).subprotocols(SUBPROTOCOL)
@@ -198,8 +224,14 @@ public final class NettyCsmsExample implements AutoCloseable {
         SecurityEventNotificationHandler events = SecurityEventNotificationHandler.create(
                 (station, event) -> System.out.println(station + ": " + event.type().ocppName()),
                 Clock.systemUTC(), Duration.ofMinutes(5));
-        NettyCsmsExample server = start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), tls.build(),
-                new BasicAuthenticator(store, hasher), events);
+        CsmsTlsContext context = tls.build();
+        CsmsAdmission.Builder admission = CsmsAdmission.builder(context)
+                .profileRegistry(new StationProfileRegistry(StationProfileStore.inMemory())); // A05.FR.07
+        if (!profile3) {
+            admission.passwords(new BasicAuthenticator(store, hasher));
+        }
+        NettyCsmsExample server = start(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
+                admission.build(), events);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "csms-netty-shutdown"));
         System.out.print(pki.csoRoot().pem());
         System.out.println("Listening on " + server.uri("CS-0001") + " (profile " + (profile3 ? 3 : 2) + ")");

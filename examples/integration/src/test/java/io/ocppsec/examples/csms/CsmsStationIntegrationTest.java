@@ -1,6 +1,7 @@
 package io.ocppsec.examples.csms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.event.SecurityEventType;
@@ -15,6 +16,8 @@ import io.ocppsec.core.credential.InMemoryCredentialStore;
 import io.ocppsec.core.json.OcppErrorCode;
 import io.ocppsec.core.password.BasicAuthPassword;
 import io.ocppsec.core.password.PasswordHasher;
+import io.ocppsec.core.profile.StationProfileRegistry;
+import io.ocppsec.core.profile.StationProfileStore;
 import io.ocppsec.examples.demo.DemoPki;
 import io.ocppsec.examples.rpc.CloseStatus;
 import io.ocppsec.examples.rpc.OcppRpcException;
@@ -24,6 +27,7 @@ import io.ocppsec.examples.station.StationConnection;
 import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.TestPki;
 import io.ocppsec.tls.CipherSuite;
+import io.ocppsec.tls.CsmsAdmission;
 import io.ocppsec.tls.CsmsTlsContext;
 import io.ocppsec.tls.StationTlsContext;
 import io.ocppsec.tls.TlsFailure;
@@ -146,6 +150,48 @@ class CsmsStationIntegrationTest {
     void rejectionStatusReachesTheStationAsTypedOutcome() throws Exception {
         start(h -> UpgradeDecision.reject(403, "profile mismatch"), s -> { }, Duration.ofSeconds(2));
         assertThat(station.connect(csms.uri(ID), basic())).isEqualTo(new ConnectOutcome.Refused(403));
+        assertThat(csms.session(ID)).isEmpty();
+    }
+
+    @Test
+    @Verifies({"A00.FR.301", "A05.FR.07"})
+    void theSdkAdmissionDecidesAndRaisesTheFloorOnceTheSessionIsOpen() throws Exception {
+        credentials.put(CredentialState.withPassword(ChargingStationIdentity.of(ID), hasher.hash(PASSWORD)));
+        StationProfileRegistry floor = new StationProfileRegistry(StationProfileStore.inMemory());
+        CsmsTlsContext tls = csmsTls(TlsPolicy.CSMS_DEFAULT);
+        CsmsAdmission admission = CsmsAdmission.builder(tls).passwords(basicAuthenticator).profileRegistry(floor)
+                .build();
+        assertThatThrownBy(() -> CsmsServer.builder(csmsTls(TlsPolicy.CSMS_DEFAULT)).admission(admission))
+                .isInstanceOf(IllegalArgumentException.class);
+        csms = CsmsServer.builder(tls).admission(admission).start();
+        station = StationClient.builder(stationTls(TlsPolicy.STATION_ECDSA)).connectTimeout(Duration.ofSeconds(5))
+                .callTimeout(Duration.ofSeconds(2)).build();
+        assertThat(station.connect(csms.uri(ID), Optional.of(BasicAuthHeader.encode(ChargingStationIdentity.of(ID),
+                BasicAuthPassword.of("wrong-Password-000000042"))))).isEqualTo(new ConnectOutcome.Refused(401));
+        assertThat(floor.highestReached(ID)).isEmpty();
+        StationConnection c = station.connect(csms.uri(ID), basic()).connection();
+        csms.awaitSession(ID).get(5, TimeUnit.SECONDS);
+        assertThat(floor.highestReached(ID)).contains(SecurityProfile.TLS_BASIC_AUTH);
+        c.close(1000, "bye").get(5, TimeUnit.SECONDS);
+        floor.resetOutOfBand(ID, SecurityProfile.TLS_CLIENT_CERTIFICATE);
+        assertThat(station.connect(csms.uri(ID), basic())).isEqualTo(new ConnectOutcome.Refused(403));
+    }
+
+    @Test
+    void aStoreThatIsDownRefusesWith503() throws Exception {
+        CsmsTlsContext tls = csmsTls(TlsPolicy.CSMS_DEFAULT);
+        // Every call of the store fails, as a database that is down would.
+        StationProfileRegistry down = new StationProfileRegistry((StationProfileStore) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {StationProfileStore.class},
+                        (proxy, method, args) -> {
+                            throw new IllegalStateException("profile table unavailable");
+                        }));
+        credentials.put(CredentialState.withPassword(ChargingStationIdentity.of(ID), hasher.hash(PASSWORD)));
+        csms = CsmsServer.builder(tls).admission(CsmsAdmission.builder(tls).passwords(basicAuthenticator)
+                .profileRegistry(down).build()).start();
+        station = StationClient.builder(stationTls(TlsPolicy.STATION_ECDSA)).connectTimeout(Duration.ofSeconds(5))
+                .build();
+        assertThat(station.connect(csms.uri(ID), basic())).isEqualTo(new ConnectOutcome.Refused(503));
         assertThat(csms.session(ID)).isEmpty();
     }
 
@@ -324,7 +370,11 @@ class CsmsStationIntegrationTest {
     @Test
     void identityValidation() {
         assertThat(CsmsServer.validIdentity("CS-0001")).isTrue();
-        assertThat(CsmsServer.validIdentity("a*b=c:d+e|f@g.h_i~j")).isTrue();
+        assertThat(CsmsServer.validIdentity("a*b=c-d+e|f@g.h_i")).isTrue();
+        // The SDK's rule (ChargingStationIdentity, as CsmsAdmission and the Netty example apply it): no ':',
+        // which would make the Basic-auth username ambiguous (A00.FR.204/303), and no '~' (not identifierString).
+        assertThat(CsmsServer.validIdentity("a:b")).isFalse();
+        assertThat(CsmsServer.validIdentity("a~b")).isFalse();
         assertThat(CsmsServer.validIdentity("")).isFalse();
         assertThat(CsmsServer.validIdentity("a b")).isFalse();
         assertThat(CsmsServer.validIdentity("a/b")).isFalse();

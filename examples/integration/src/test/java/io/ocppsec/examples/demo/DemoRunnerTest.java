@@ -269,6 +269,10 @@ class DemoRunnerTest {
         assertThat(r.station()).isEqualTo(new ConnectOutcome.Refused(status));
         assertThat(r.csms().httpStatus()).isEqualTo(status);
         assertThat(r.csms().reason()).startsWith(reasonStart);
+        // A00.FR.408: the CSMS logged the refusal, with the identity and the status, never the credentials.
+        assertThat(r.csms().event().type()).isEqualTo(io.ocppsec.api.event.SecurityEventType.FAILED_TO_AUTHENTICATE_AT_CSMS);
+        assertThat(r.csms().event().techInfo().orElseThrow()).contains(DemoScenario.IDENTITY)
+                .contains(String.valueOf(status));
         return r;
     }
 

@@ -17,7 +17,9 @@ import io.ocppsec.core.credential.InMemoryCredentialStore;
 import io.ocppsec.core.event.SecurityEventNotificationHandler;
 import io.ocppsec.core.password.BasicAuthPassword;
 import io.ocppsec.core.password.PasswordHasher;
-import io.ocppsec.core.testlog.CapturingLoggerFinder;
+import io.ocppsec.core.profile.StationProfileRegistry;
+import io.ocppsec.core.profile.StationProfileStore;
+import io.ocppsec.testing.CapturingLoggerFinder;
 import io.ocppsec.examples.demo.ThreadLeaks;
 import io.ocppsec.examples.station.ConnectOutcome;
 import io.ocppsec.examples.station.StationClient;
@@ -26,6 +28,7 @@ import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.KeyType;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
+import io.ocppsec.tls.CsmsAdmission;
 import io.ocppsec.tls.CsmsTlsContext;
 import io.ocppsec.tls.StationTlsContext;
 import io.ocppsec.tls.TlsFailure;
@@ -267,6 +270,43 @@ class NettyCsmsExampleTest {
         assertThat(o.isConnected()).isFalse();
         assertThat(o).isNotInstanceOf(ConnectOutcome.Refused.class); // no HTTP at all: the handshake failed
         assertThat(awaitCsmsFailure()).anyMatch(f -> f.kind() == TlsFailure.Kind.INVALID_PEER_CERTIFICATE);
+    }
+
+    @Test
+    @Verifies({"A05.FR.07", "A00.FR.002"})
+    void aStationThatReachedProfile3IsRefusedOnAProfile2EndpointSharingTheFloor() throws Exception {
+        StationProfileRegistry floor = new StationProfileRegistry(StationProfileStore.inMemory());
+        credentials.put(CredentialState.withPassword(ChargingStationIdentity.of(ID), hasher.hash(PASSWORD)));
+        TlsKeyMaterial keys = TlsKeyMaterial.of(csmsCertificate.keyPair().getPrivate(), csmsCertificate.chain());
+        CsmsTlsContext tls3 = CsmsTlsContext.forServer(SecurityProfile.TLS_CLIENT_CERTIFICATE, List.of(keys))
+                .stationCertificates(TrustAnchors.cso(pki.csoRoot().certificate()), TestPki.CSO_NAME)
+                .failureListener(csmsFailures::add).build();
+        CsmsTlsContext tls2 = CsmsTlsContext.forServer(SecurityProfile.TLS_BASIC_AUTH, List.of(keys))
+                .failureListener(csmsFailures::add).build();
+        SecurityEventNotificationHandler events = SecurityEventNotificationHandler.create((s, e) -> { },
+                Clock.systemUTC(), Duration.ofMinutes(5));
+        csms = NettyCsmsExample.start(new InetSocketAddress("127.0.0.1", 0),
+                CsmsAdmission.builder(tls3).profileRegistry(floor).build(), events);
+        StationClient s3 = station(SecurityProfile.TLS_CLIENT_CERTIFICATE, Optional.of(pki.station()));
+        try (NettyCsmsExample profile2 = NettyCsmsExample.start(new InetSocketAddress("127.0.0.1", 0),
+                CsmsAdmission.builder(tls2).passwords(new BasicAuthenticator(credentials, hasher)).profileRegistry(floor)
+                        .build(), events);
+             StationClient s2 = StationClient.builder(StationTlsContext.forClient(SecurityProfile.TLS_BASIC_AUTH,
+                     List.of(pki.csoRoot().certificate())).expectedHost(TestPki.CSMS_FQDN).build())
+                     .connectTimeout(TIMEOUT).callTimeout(TIMEOUT).build()) {
+            // Before the upgrade to profile 3 the password works on the profile 2 endpoint ...
+            s2.connect(profile2.uri(ID), basic(ID, PASSWORD)).connection().close(1000, "bye").get(5, TimeUnit.SECONDS);
+            assertThat(floor.highestReached(ID)).contains(SecurityProfile.TLS_BASIC_AUTH);
+            StationConnection c = s3.connect(csms.uri(ID), Optional.empty()).connection();
+            bootAccepted(c); // the floor is raised once the WebSocket is open
+            assertThat(floor.highestReached(ID)).contains(SecurityProfile.TLS_CLIENT_CERTIFICATE);
+            c.close(1000, "bye").get(5, TimeUnit.SECONDS);
+            // ... and after it, never again (A05.FR.07), while a wrong password is still a 401.
+            assertThat(s2.connect(profile2.uri(ID), basic(ID, PASSWORD))).isEqualTo(new ConnectOutcome.Refused(403));
+            assertThat(s2.connect(profile2.uri(ID), basic(ID, OTHER_PASSWORD))).isEqualTo(new ConnectOutcome.Refused(401));
+        }
+        // A00.FR.002: a station with a valid certificate that also sends Basic credentials is refused on profile 3.
+        assertThat(s3.connect(csms.uri(ID), basic(ID, PASSWORD))).isEqualTo(new ConnectOutcome.Refused(403));
     }
 
     /** @return the CSMS's reported TLS failures, once there is one (the report races the station's view) */

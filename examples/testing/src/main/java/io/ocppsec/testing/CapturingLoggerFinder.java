@@ -1,4 +1,4 @@
-package io.ocppsec.core.testlog;
+package io.ocppsec.testing;
 
 import java.text.MessageFormat;
 import java.util.List;
