@@ -5,6 +5,8 @@ import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
 import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.core.cert.TrustAnchors;
+import io.ocppsec.core.store.KeyHandle;
+import io.ocppsec.core.store.StationCertificateStore;
 import io.ocppsec.tls.internal.CsmsCertificateTrustManager;
 import io.ocppsec.tls.internal.Ids;
 import io.ocppsec.tls.internal.PkixChainValidator;
@@ -14,6 +16,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,6 +24,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -43,7 +47,8 @@ import javax.net.ssl.X509TrustManager;
  *       certificate properties (A00.FR.501–512).</li>
  *   <li>Offers only TLS 1.2/1.3 (A00.FR.313/416) and the suites of its policy (default
  *       {@link TlsPolicy#STATION_ECDSA}, or {@link TlsPolicy#STATION_RSA}: A00.FR.319/422).</li>
- *   <li>Profile 3: presents the station certificate from a replaceable source (A00.FR.401/402).</li>
+ *   <li>Profile 3: presents the station certificate (A00.FR.401/402), best straight from the certificate store with
+ *       {@link Builder#clientCertificateFrom(StationCertificateStore)}, which follows A02/A03 renewals.</li>
  *   <li>Every failure is classified and reported as InvalidCsmsCertificate (A00.FR.310/413),
  *       InvalidTLSVersion (A00.FR.316/419) or InvalidTLSCipherSuite (A00.FR.323/426), and the connection is
  *       closed (A00.FR.311/414). {@link #connect(InetSocketAddress, Duration)} does all of this; with an
@@ -63,10 +68,20 @@ public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrust
     private static final System.Logger LOG = System.getLogger("io.ocppsec.tls");
 
     private final Optional<String> expectedHost;
+    private final Optional<StoreClientCertificate> storeCertificate;
 
     private StationTlsContext(Builder b, Init<CsmsCertificateTrustManager> init) {
         super(b, init, clientParameters(init.context(), b));
         this.expectedHost = b.expectedHost;
+        this.storeCertificate = b.storeCertificate;
+    }
+
+    /** A store certificate that became active by time alone (no store event) must not be hidden by a resumption. */
+    @Override
+    void beforeHandshake() {
+        if (storeCertificate.isPresent() && storeCertificate.get().changedSinceLastHandshake()) {
+            invalidateSessions();
+        }
     }
 
     private static SSLParameters clientParameters(SSLContext ctx, Builder b) {
@@ -92,6 +107,7 @@ public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrust
      * @return the same socket in client mode with {@link #sslParameters()} applied
      */
     public SSLSocket configure(SSLSocket socket) {
+        beforeHandshake();
         socket.setUseClientMode(true);
         socket.setSSLParameters(sslParameters());
         return socket;
@@ -262,6 +278,7 @@ public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrust
         private Optional<String> expectedHost = Optional.empty();
         private ChainValidator validator;
         private ReloadableKeyManager keyManager = ReloadableKeyManager.of(List.of());
+        private Optional<StoreClientCertificate> storeCertificate = Optional.empty();
         private boolean hasClientKeys;
         private boolean allowDnsName;
         private boolean alsoJdkDefaults;
@@ -320,7 +337,60 @@ public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrust
          */
         public Builder clientKeyMaterial(Supplier<List<TlsKeyMaterial>> source) {
             this.keyManager = ReloadableKeyManager.from(Objects.requireNonNull(source, "source"));
+            this.storeCertificate = Optional.empty();
             this.hasClientKeys = true;
+            return this;
+        }
+
+        /**
+         * Presents the store's active ChargingStationCertificate (profile 3, A00.FR.401/402) and follows the store:
+         * every full handshake uses the certificate that is active then (valid now, the newest by notBefore:
+         * A02.FR.08/09, so a certificate renewed by A02/A03 is used from its notBefore), and cached sessions are
+         * dropped when the active certificate changes, so the CSMS sees the new one on the next connection. The
+         * private key is the one the certificate's {@link KeyHandle} holds ({@link KeyHandle#inMemory}); for keys
+         * kept in an HSM or TPM ({@link KeyHandle#external}) use
+         * {@link #clientCertificateFrom(StationCertificateStore, Function)}. With no active certificate or no key,
+         * no certificate is presented and the CSMS refuses the handshake (fail closed). The context listens to the
+         * store ({@link StationCertificateStore#addListener}) for as long as the store lives.
+         *
+         * @param store the station's certificate store
+         * @return this builder
+         */
+        public Builder clientCertificateFrom(StationCertificateStore store) {
+            return clientCertificateFrom(store, handle -> Optional.empty());
+        }
+
+        /**
+         * As {@link #clientCertificateFrom(StationCertificateStore)}, with the private keys of handles that hold
+         * none (e.g. {@link KeyHandle#external} aliases of keys in a PKCS#11 token) looked up by {@code externalKeys}.
+         * The key it returns is only used to sign (it may be a non-extractable HSM key); it is asked once per
+         * certificate, not per handshake. A resolver that throws or answers empty means no certificate is presented.
+         *
+         * {@snippet :
+         * KeyStore hsm = KeyStore.getInstance("PKCS11", pkcs11Provider);  // the token, logged in
+         * hsm.load(null, pin);
+         * StationTlsContext tls = StationTlsContext.forClient(SecurityProfile.TLS_CLIENT_CERTIFICATE,
+         *                 store.trustAnchors(RootCertificateType.CSMS_ROOT_CERTIFICATE))
+         *         .expectedHost("csms.example.com")
+         *         .clientCertificateFrom(store, handle -> {
+         *             try {
+         *                 return Optional.ofNullable((PrivateKey) hsm.getKey(handle.alias(), null));
+         *             } catch (GeneralSecurityException e) {
+         *                 return Optional.empty();
+         *             }
+         *         })
+         *         .build();
+         * }
+         *
+         * @param store the station's certificate store
+         * @param externalKeys gives the private key of a handle that holds none, or empty
+         * @return this builder
+         */
+        public Builder clientCertificateFrom(StationCertificateStore store,
+                                             Function<KeyHandle, Optional<PrivateKey>> externalKeys) {
+            StoreClientCertificate source = new StoreClientCertificate(store, externalKeys);
+            clientKeyMaterial(source);
+            this.storeCertificate = Optional.of(source);
             return this;
         }
 
@@ -370,7 +440,15 @@ public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrust
                     ? Optional.of(new PkixChainValidator(jdkRoots(), ids.csmsPath())) : Optional.empty();
             CsmsCertificateTrustManager tm = new CsmsCertificateTrustManager(v, trustSetup(),
                     new CsmsCertificateTrustManager.NameCheck(expectedHost, allowDnsName), jdk);
-            return new StationTlsContext(this, init(keyManager, tm, TlsFailure.Endpoint.CHARGING_STATION));
+            StationTlsContext ctx = new StationTlsContext(this, init(keyManager, tm,
+                    TlsFailure.Endpoint.CHARGING_STATION));
+            // A change made by the store (install, delete, refresh) drops the sessions made with the old certificate.
+            storeCertificate.ifPresent(c -> c.store().addListener((use, active) -> {
+                if (use == StoreClientCertificate.USE) {
+                    ctx.invalidateSessions();
+                }
+            }));
+            return ctx;
         }
     }
 }

@@ -76,6 +76,7 @@ abstract class TlsContextBase<T extends ReloadableTrustManager> {
      *     {@link #sslParameters()} applied
      */
     public SSLEngine configure(SSLEngine engine) {
+        beforeHandshake();
         engine.setUseClientMode(endpoint == TlsFailure.Endpoint.CHARGING_STATION);
         engine.setSSLParameters(sslParameters());
         return engine;
@@ -103,6 +104,11 @@ abstract class TlsContextBase<T extends ReloadableTrustManager> {
     public TlsFailure reportHandshakeFailure(Throwable failure, Optional<String> peer) {
         return Contexts.report(Objects.requireNonNull(failure, "failure"), endpoint,
                 Objects.requireNonNull(peer, "peer"), clock, listener);
+    }
+
+    /** Called when a socket or engine is configured for a new connection. */
+    void beforeHandshake() {
+        // nothing by default
     }
 
     /** Tells the listener (a listener that throws is logged). */
