@@ -64,12 +64,13 @@ import javax.net.ssl.SSLSession;
  * CsmsTlsContext tls = CsmsTlsContext.forServer(SecurityProfile.TLS_CLIENT_CERTIFICATE,
  *                 List.of(ecKeyMaterial, rsaKeyMaterial))
  *         .stationCertificates(TrustAnchors.cso(csoRoot), "Example CSO")
- *         .revocationSource(CachingRevocationSource.of(OcspRevocationSource.builder().build()))
+ *         .revocationSource(CachingRevocationSource.builder(OcspRevocationSource.builder().build()).build())
  *         .certificateBindings(new CertificateBindingRegistry())
- *         .failureListener(securityLog::tlsFailure)
+ *         .failureListener(refusedHandshakes::add)   // A00.FR.408: every refused station certificate
  *         .build();
  * SSLServerSocket server = tls.createServerSocket(8443, 128, InetAddress.getLoopbackAddress());
  * // Jetty: sslContextFactory.setSslContext(tls.sslContext()); ... or tls.configure(sslEngine)
+ * // after the handshake: tls.stationIdentity(session).checkIdentity(urlIdentity)   (A00.FR.405)
  * }</pre>
  */
 public final class CsmsTlsContext extends TlsContextBase<StationCertificateTrustManager> {

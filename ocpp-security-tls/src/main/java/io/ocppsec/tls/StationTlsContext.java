@@ -56,8 +56,10 @@ import javax.net.ssl.X509TrustManager;
  * </ul>
  *
  * <pre>{@code
- * StationTlsContext tls = StationTlsContext.forClient(SecurityProfile.TLS_BASIC_AUTH, installedCsmsRoots)
+ * StationTlsContext tls = StationTlsContext.forClient(SecurityProfile.TLS_CLIENT_CERTIFICATE,
+ *                 store.trustAnchors(RootCertificateType.CSMS_ROOT_CERTIFICATE))
  *         .expectedHost("csms.example.com")
+ *         .clientCertificateFrom(store)   // the active ChargingStationCertificate, renewals included
  *         .failureListener(f -> f.toSecurityEvent().ifPresent(eventQueue::add))
  *         .build();
  * SSLSocket s = tls.connect(new InetSocketAddress("csms.example.com", 443), Duration.ofSeconds(10));
@@ -366,7 +368,7 @@ public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrust
          * The key it returns is only used to sign (it may be a non-extractable HSM key); it is asked once per
          * certificate, not per handshake. A resolver that throws or answers empty means no certificate is presented.
          *
-         * {@snippet :
+         * <pre>{@code
          * KeyStore hsm = KeyStore.getInstance("PKCS11", pkcs11Provider);  // the token, logged in
          * hsm.load(null, pin);
          * StationTlsContext tls = StationTlsContext.forClient(SecurityProfile.TLS_CLIENT_CERTIFICATE,
@@ -380,7 +382,7 @@ public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrust
          *             }
          *         })
          *         .build();
-         * }
+         * }</pre>
          *
          * @param store the station's certificate store
          * @param externalKeys gives the private key of a handle that holds none, or empty
