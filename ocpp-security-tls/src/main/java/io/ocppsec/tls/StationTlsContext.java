@@ -70,7 +70,8 @@ public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrust
     private static final System.Logger LOG = System.getLogger("io.ocppsec.tls");
 
     private final Optional<String> expectedHost;
-    private final Optional<StoreClientCertificate> storeCertificate;
+    /** The store being followed; empty once {@link #updateClientKeyMaterial} replaced it. */
+    private volatile Optional<StoreClientCertificate> storeCertificate;
 
     private StationTlsContext(Builder b, Init<CsmsCertificateTrustManager> init) {
         super(b, init, clientParameters(init.context(), b));
@@ -81,7 +82,15 @@ public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrust
     /** A store certificate that became active by time alone (no store event) must not be hidden by a resumption. */
     @Override
     void beforeHandshake() {
-        if (storeCertificate.isPresent() && storeCertificate.get().changedSinceLastHandshake()) {
+        Optional<StoreClientCertificate> store = storeCertificate;
+        if (store.isPresent() && store.get().changedSinceLastHandshake()) {
+            invalidateSessions();
+        }
+    }
+
+    /** The followed store's active certificate changed (an install, a delete, a refresh). */
+    private void storeChanged() {
+        if (storeCertificate.isPresent()) {
             invalidateSessions();
         }
     }
@@ -220,12 +229,15 @@ public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrust
     }
 
     /**
-     * Replaces the station certificate presented in profile 3; new handshakes use it.
+     * Replaces the station certificate presented in profile 3 (and stops following a certificate store given to
+     * {@link Builder#clientCertificateFrom(StationCertificateStore)}); new handshakes use it and cached sessions are
+     * dropped.
      *
      * @param material the new key and chain
      */
     public void updateClientKeyMaterial(TlsKeyMaterial material) {
         keyManager().update(List.of(Objects.requireNonNull(material, "material")));
+        storeCertificate = Optional.empty();
         invalidateSessions();
     }
 
@@ -447,7 +459,7 @@ public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrust
             // A change made by the store (install, delete, refresh) drops the sessions made with the old certificate.
             storeCertificate.ifPresent(c -> c.store().addListener((use, active) -> {
                 if (use == StoreClientCertificate.USE) {
-                    ctx.invalidateSessions();
+                    ctx.storeChanged();
                 }
             }));
             return ctx;

@@ -106,6 +106,14 @@ class StoreClientCertificateHandshakeTest {
 
         assertThat(presented(st)).isEqualTo(renewed.certificate());
         assertThat(csmsRec.failures).isEmpty();
+
+        // Material set on the context replaces the store: a later renewal in the store is not presented.
+        TestCertificate manual = PKI.station();
+        st.updateClientKeyMaterial(TlsTestSupport.material(manual));
+        assertThat(presented(st)).isEqualTo(manual.certificate());
+        TestCertificate later = cert(TestPki.NOW.minus(Duration.ofMinutes(1)));
+        install(later, KeyHandle.inMemory("cs-key-3", later.keyPair().getPrivate()));
+        assertThat(presented(st)).isEqualTo(manual.certificate());
     }
 
     @Test

@@ -70,15 +70,6 @@ public final class ReloadableKeyManager extends X509ExtendedKeyManager {
         this.source = () -> copy;
     }
 
-    /**
-     * Replaces the source; handshakes that start afterwards use it.
-     *
-     * @param source the new source
-     */
-    public void update(Supplier<List<TlsKeyMaterial>> source) {
-        this.source = Objects.requireNonNull(source, "source");
-    }
-
     /** @return the entries the next handshake would see */
     public List<TlsKeyMaterial> current() {
         List<TlsKeyMaterial> m = source.get();
