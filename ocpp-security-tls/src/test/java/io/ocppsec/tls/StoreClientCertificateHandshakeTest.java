@@ -23,6 +23,7 @@ import io.ocppsec.tls.TlsTestSupport.ServerResult;
 import java.io.IOException;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -150,6 +151,28 @@ class StoreClientCertificateHandshakeTest {
         install(renewed, KeyHandle.external("pkcs11:cs-key-2"));
         assertThat(presented(st)).isEqualTo(renewed.certificate());
         assertThat(asked).hasValue(2); // once per certificate, not per handshake
+    }
+
+    @Test
+    @Verifies({"A00.FR.402"})
+    void aNonExtractableTokenKeySignsTheHandshake() throws Exception {
+        TestCertificate c = cert(TestPki.NOW.minus(Duration.ofDays(2)));
+        PrivateKey tokenKey = OpaqueKeys.wrap((ECPrivateKey) c.keyPair().getPrivate());
+        assertThat(tokenKey.getEncoded()).isNull();
+        install(c, KeyHandle.external("pkcs11:slot-0/cs-key"));
+        StationTlsContext st = station(b -> b.clientCertificateFrom(store,
+                handle -> handle.alias().equals("pkcs11:slot-0/cs-key") ? Optional.of(tokenKey) : Optional.empty()));
+
+        int before = OpaqueKeys.SIGNATURES.get();
+        assertThat(presented(st)).isEqualTo(c.certificate());
+        // the key-pair check when the certificate is taken from the store, then the handshake's CertificateVerify
+        assertThat(OpaqueKeys.SIGNATURES.get()).as("signed by the token").isEqualTo(before + 2);
+        // TLS 1.2 signs the handshake with the key too (CertificateVerify), through the same provider.
+        StationTlsContext tls12 = station(b -> b.clientCertificateFrom(store, handle -> Optional.of(tokenKey))
+                .policy(TlsPolicy.STATION_ECDSA.toBuilder().versions(TlsVersion.TLS_1_2).build()));
+        int beforeTls12 = OpaqueKeys.SIGNATURES.get();
+        assertThat(presented(tls12)).isEqualTo(c.certificate());
+        assertThat(OpaqueKeys.SIGNATURES.get()).isEqualTo(beforeTls12 + 2);
     }
 
     @Test
