@@ -365,7 +365,11 @@ public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrust
          * kept in an HSM or TPM ({@link KeyHandle#external}) use
          * {@link #clientCertificateFrom(StationCertificateStore, Function)}. With no active certificate or no key,
          * no certificate is presented and the CSMS refuses the handshake (fail closed). The context listens to the
-         * store ({@link StationCertificateStore#addListener}) for as long as the store lives.
+         * store ({@link StationCertificateStore#addListener}) for as long as the store lives. A certificate that
+         * becomes active by time alone (its notBefore reached) is noticed by {@link #connect} and the
+         * {@code configure(...)} methods; with engines or sockets made from {@link #sslContext()} directly, call
+         * {@link StationCertificateStore#refresh()} at {@link StationCertificateStore#nextChangeAt} so the store
+         * tells the context.
          *
          * @param store the station's certificate store
          * @return this builder
