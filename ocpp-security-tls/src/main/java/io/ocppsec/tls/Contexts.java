@@ -1,6 +1,8 @@
 package io.ocppsec.tls;
 
+import io.ocppsec.tls.internal.HandshakeFailureClassifier;
 import io.ocppsec.tls.internal.PeerCertificateException;
+import io.ocppsec.tls.internal.ReloadableTrustManager;
 import java.time.Clock;
 import java.util.Enumeration;
 import java.util.List;
@@ -77,10 +79,6 @@ final class Contexts {
     }
 
     static void notify(TlsFailureListener listener, TlsFailure f) {
-        try {
-            listener.onFailure(f);
-        } catch (RuntimeException ex) {
-            LOG.log(System.Logger.Level.ERROR, "TlsFailureListener threw " + ex.getClass().getName(), ex);
-        }
+        ReloadableTrustManager.notify(listener, f);
     }
 }

@@ -12,27 +12,25 @@ import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.core.cert.RevocationFailurePolicy;
 import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.tls.internal.Ids;
+import io.ocppsec.tls.internal.ReloadableKeyManager;
+import io.ocppsec.tls.internal.StationCertificateTrustManager;
 import io.ocppsec.tls.internal.SubjectNames;
 import io.ocppsec.tls.internal.VerifiedPeer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSession;
-import javax.net.ssl.TrustManager;
 
 /**
  * The TLS server context of a CSMS for security profiles 2 and 3: an {@link SSLContext} plus the
@@ -66,45 +64,35 @@ import javax.net.ssl.TrustManager;
  * CsmsTlsContext tls = CsmsTlsContext.forServer(SecurityProfile.TLS_CLIENT_CERTIFICATE,
  *                 List.of(ecKeyMaterial, rsaKeyMaterial))
  *         .stationCertificates(TrustAnchors.cso(csoRoot), "Example CSO")
- *         .revocationSource(CachingRevocationSource.of(OcspRevocationSource.builder().build()))
+ *         .revocationSource(CachingRevocationSource.builder(OcspRevocationSource.builder().build()).build())
  *         .certificateBindings(new CertificateBindingRegistry())
- *         .failureListener(securityLog::tlsFailure)
+ *         .failureListener(refusedHandshakes::add)   // A00.FR.408: every refused station certificate
  *         .build();
  * SSLServerSocket server = tls.createServerSocket(8443, 128, InetAddress.getLoopbackAddress());
  * // Jetty: sslContextFactory.setSslContext(tls.sslContext()); ... or tls.configure(sslEngine)
+ * // after the handshake: tls.stationIdentity(session).checkIdentity(urlIdentity)   (A00.FR.405)
  * }</pre>
  */
-public final class CsmsTlsContext {
+public final class CsmsTlsContext extends TlsContextBase<StationCertificateTrustManager> {
 
     /** How long after the handshake validation the trust manager's verdict is reused by {@link #stationIdentity}. */
     static final java.time.Duration MARKER_FRESHNESS = java.time.Duration.ofMinutes(5);
 
-    private final SecurityProfile profile;
-    private final TlsPolicy policy;
-    private final SSLContext sslContext;
-    private final SSLParameters parameters;
-    private final ReloadableKeyManager keyManager;
-    private final ReloadableTrustManager trustManager;
-    private final Clock clock;
-    private final TlsFailureListener listener;
     private final Optional<CertificateBindingRegistry> bindings;
 
-    private CsmsTlsContext(Builder b, SSLContext ctx, ReloadableTrustManager tm) {
-        this.profile = b.profile;
-        this.policy = b.policy;
-        this.sslContext = ctx;
-        this.keyManager = b.keyManager;
-        this.trustManager = tm;
-        this.clock = b.clock;
-        this.listener = b.listener;
+    private CsmsTlsContext(Builder b, Init<StationCertificateTrustManager> init) {
+        super(b, init, serverParameters(init.context(), b));
         this.bindings = b.bindings;
+    }
+
+    private static SSLParameters serverParameters(SSLContext ctx, Builder b) {
         SSLParameters p = new SSLParameters(Contexts.supportedSuites(ctx, b.policy), b.policy.jsseProtocols());
         p.setUseCipherSuitesOrder(true);
-        if (profile.requiresClientCertificate()) {
+        if (b.profile.requiresClientCertificate()) {
             p.setNeedClientAuth(true); // A00.FR.401/402
         }
         p.setEndpointIdentificationAlgorithm(null);
-        this.parameters = p;
+        return p;
     }
 
     /**
@@ -120,46 +108,6 @@ public final class CsmsTlsContext {
         return new Builder(profile, serverKeys);
     }
 
-    /** @return the SSLContext (its default parameters are JSSE's: always apply {@link #sslParameters()}) */
-    public SSLContext sslContext() {
-        return sslContext;
-    }
-
-    /** @return a fresh copy of the parameters to apply to every server socket or engine */
-    public SSLParameters sslParameters() {
-        return Contexts.copy(parameters);
-    }
-
-    /** @return the security profile */
-    public SecurityProfile profile() {
-        return profile;
-    }
-
-    /** @return the TLS policy */
-    public TlsPolicy policy() {
-        return policy;
-    }
-
-    /** @return the key manager serving the CSMS certificates (replaceable at runtime) */
-    public ReloadableKeyManager keyManager() {
-        return keyManager;
-    }
-
-    /** @return the trust manager checking station certificates (profile 3 only) */
-    public Optional<ReloadableTrustManager> stationTrustManager() {
-        return profile.requiresClientCertificate() ? Optional.of(trustManager) : Optional.empty();
-    }
-
-    /**
-     * @param engine an engine from {@link #sslContext()}
-     * @return the same engine, in server mode with {@link #sslParameters()} applied
-     */
-    public SSLEngine configure(SSLEngine engine) {
-        engine.setUseClientMode(false);
-        engine.setSSLParameters(sslParameters());
-        return engine;
-    }
-
     /**
      * @param socket a server socket from {@link #sslContext()}
      * @return the same socket with {@link #sslParameters()} applied
@@ -171,7 +119,7 @@ public final class CsmsTlsContext {
 
     /** @return a new server-mode engine */
     public SSLEngine createSSLEngine() {
-        return configure(sslContext.createSSLEngine());
+        return configure(sslContext().createSSLEngine());
     }
 
     /**
@@ -182,7 +130,7 @@ public final class CsmsTlsContext {
      * @throws IOException when binding fails
      */
     public SSLServerSocket createServerSocket(int port, int backlog, InetAddress bindAddress) throws IOException {
-        return configure((SSLServerSocket) sslContext.getServerSocketFactory()
+        return configure((SSLServerSocket) sslContext().getServerSocketFactory()
                 .createServerSocket(port, backlog, Objects.requireNonNull(bindAddress, "bindAddress")));
     }
 
@@ -192,8 +140,8 @@ public final class CsmsTlsContext {
      * @param serverKeys the new key material
      */
     public void updateKeyMaterial(List<TlsKeyMaterial> serverKeys) {
-        keyManager.update(requireKeys(serverKeys));
-        Contexts.invalidateSessions(sslContext.getServerSessionContext());
+        keyManager().update(requireKeys(serverKeys));
+        invalidateSessions();
     }
 
     /**
@@ -204,19 +152,11 @@ public final class CsmsTlsContext {
      * @throws IllegalStateException for profile 2, which has no client certificates
      */
     public void updateStationCertificateValidator(ChainValidator validator) {
-        stationTrustManager().orElseThrow(() -> new IllegalStateException(
-                "Security profile 2 uses no client certificates")).update(validator);
-        Contexts.invalidateSessions(sslContext.getServerSessionContext());
-    }
-
-    /**
-     * The version/suite check both endpoints SHALL make after the handshake (A00.FR.314/417).
-     *
-     * @param session an established session
-     * @return every violation
-     */
-    public ValidationResult verifySession(SSLSession session) {
-        return TlsSessionCheck.verify(session, profile, policy);
+        if (!profile().requiresClientCertificate()) {
+            throw new IllegalStateException("Security profile 2 uses no client certificates");
+        }
+        trustManager().update(validator);
+        invalidateSessions();
     }
 
     /**
@@ -239,14 +179,14 @@ public final class CsmsTlsContext {
      */
     public StationIdentity stationIdentity(SSLSession session) throws SSLPeerUnverifiedException {
         Objects.requireNonNull(session, "session");
-        if (!profile.requiresClientCertificate()) {
+        if (!profile().requiresClientCertificate()) {
             throw new SSLPeerUnverifiedException("Security profile 2 uses Basic authentication, not client certificates");
         }
         // A fresh marker of the installed validator is our trust manager's verdict on this certificate; anything
         // else is validated again, so a new validator also applies to sessions resumed from before it.
-        ChainValidator current = trustManager.current();
+        ChainValidator current = trustManager().current();
         Optional<VerifiedPeer> marker = VerifiedPeer.of(session)
-                .filter(m -> !m.at().isBefore(clock.instant().minus(MARKER_FRESHNESS)))
+                .filter(m -> !m.at().isBefore(clock().instant().minus(MARKER_FRESHNESS)))
                 .filter(m -> m.validator() == current);
         VerifiedPeer peer;
         if (marker.isPresent()) {
@@ -261,11 +201,11 @@ public final class CsmsTlsContext {
                 chain.add((X509Certificate) c);
             }
             // The same checks as in the handshake, on the certificate the station proves the key of.
-            ChainValidationResult r = trustManager.validateStation(current, chain, clock.instant());
+            ChainValidationResult r = trustManager().validateStation(current, chain, clock().instant());
             if (!r.isCompliant()) {
                 throw new SSLPeerUnverifiedException("Station certificate no longer valid: " + r.result().blocking().get(0));
             }
-            peer = new VerifiedPeer(r.path(), r.result(), clock.instant(), current);
+            peer = new VerifiedPeer(r.path(), r.result(), clock().instant(), current);
         }
         // Identity and binding come from the validated path's leaf, the peer's own certificate (VerifiedPeer.of).
         List<String> cn = SubjectNames.commonNames(peer.chain().get(0).getSubjectX500Principal());
@@ -282,19 +222,6 @@ public final class CsmsTlsContext {
     }
 
     /**
-     * Classifies a handshake failure seen by the server (e.g. from a Jetty/Netty handshake listener) and
-     * reports it to the listener, unless the trust manager already did.
-     *
-     * @param failure what the handshake threw
-     * @param peer the remote address, if known
-     * @return the classified failure
-     */
-    public TlsFailure reportHandshakeFailure(Throwable failure, Optional<String> peer) {
-        return Contexts.report(Objects.requireNonNull(failure, "failure"), TlsFailure.Endpoint.CSMS,
-                Objects.requireNonNull(peer, "peer"), clock, listener);
-    }
-
-    /**
      * Checks the configuration against the requirements that cannot be enforced by types: the four suites
      * (A00.FR.318/421), an ECDSA and an RSA certificate for them (SHOULD, note of A00.FR.318), and the key
      * strength of the CSMS certificates (A00.FR.501–504).
@@ -302,12 +229,12 @@ public final class CsmsTlsContext {
      * @return every violation found
      */
     public ValidationResult selfCheck() {
-        Ids ids = Ids.of(profile);
+        Ids ids = Ids.of(profile());
         ValidationResult.Builder r = ValidationResult.builder();
-        for (CipherSuite s : policy.missingCsmsSuites()) {
+        for (CipherSuite s : policy().missingCsmsSuites()) {
             r.add(ids.csmsSuites(), RequirementLevel.SHALL, "policy without " + s, "all four suites of " + ids.csmsSuites());
         }
-        List<TlsKeyMaterial> keys = keyManager.current();
+        List<TlsKeyMaterial> keys = keyManager().current();
         for (String alg : List.of("EC", "RSA")) {
             if (keys.stream().noneMatch(k -> k.keyAlgorithm().equals(alg))) {
                 r.add(ids.csmsSuites(), RequirementLevel.SHOULD, "no " + alg + " CSMS certificate",
@@ -322,7 +249,8 @@ public final class CsmsTlsContext {
 
     @Override
     public String toString() {
-        return "CsmsTlsContext{profile=" + profile.ocppValue() + ", policy=" + policy + ", keys=" + keyManager.current() + "}";
+        return "CsmsTlsContext{profile=" + profile().ocppValue() + ", policy=" + policy() + ", keys=" + keyManager().current()
+                + "}";
     }
 
     private static List<TlsKeyMaterial> requireKeys(List<TlsKeyMaterial> keys) {
@@ -334,32 +262,22 @@ public final class CsmsTlsContext {
     }
 
     /** Builder of a {@link CsmsTlsContext}. Not thread-safe. */
-    public static final class Builder {
-        private final SecurityProfile profile;
+    public static final class Builder extends TlsContextBase.Builder<Builder> {
         private final ReloadableKeyManager keyManager;
-        private TlsPolicy policy = TlsPolicy.CSMS_DEFAULT;
         private ChainValidator stationValidator;
         private Optional<TrustAnchors> csoAnchors = Optional.empty();
         private String csoName;
         private Optional<RevocationSource> revocationSource = Optional.empty();
         private Optional<RevocationFailurePolicy> revocationPolicy = Optional.empty();
         private Optional<CertificateBindingRegistry> bindings = Optional.empty();
-        private Clock clock = Clock.systemUTC();
-        private TlsFailureListener listener = TlsFailureListener.logging();
-        private SecureRandom random;
 
         private Builder(SecurityProfile profile, List<TlsKeyMaterial> keys) {
-            Ids.of(Objects.requireNonNull(profile, "profile")); // refuses profile 1
-            this.profile = profile;
+            super(profile, TlsPolicy.CSMS_DEFAULT);
             this.keyManager = ReloadableKeyManager.of(requireKeys(keys));
         }
 
-        /**
-         * @param policy the versions and suites to offer (default {@link TlsPolicy#CSMS_DEFAULT})
-         * @return this builder
-         */
-        public Builder policy(TlsPolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -428,33 +346,6 @@ public final class CsmsTlsContext {
         }
 
         /**
-         * @param clock the clock certificate validity is judged with
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * @param listener receives every failure (default: a WARNING log line)
-         * @return this builder
-         */
-        public Builder failureListener(TlsFailureListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /**
-         * @param random the randomness for the handshakes (default: the JDK's)
-         * @return this builder
-         */
-        public Builder secureRandom(SecureRandom random) {
-            this.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
-
-        /**
          * @return the context
          * @throws IllegalStateException for profile 3 without a station certificate validator, a revocation
          *     option without {@link #stationCertificates}, or a policy lacking a suite of A00.FR.318/421
@@ -484,11 +375,8 @@ public final class CsmsTlsContext {
                         RequirementLevel.SHALL, "a client certificate", "HTTP Basic authentication in security profile 2")
                         .build());
             }
-            ReloadableTrustManager tm = new ReloadableTrustManager(ReloadableTrustManager.Mode.VERIFY_STATION, v,
-                    clock, Optional.empty(), false, Optional.empty(), Ids.of(profile), listener);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(new KeyManager[] {keyManager}, new TrustManager[] {tm}, random);
-            return new CsmsTlsContext(this, ctx, tm);
+            return new CsmsTlsContext(this, init(keyManager, new StationCertificateTrustManager(v, trustSetup()),
+                    TlsFailure.Endpoint.CSMS));
         }
 
         private OcppChainValidator ocppStationValidator(TrustAnchors cso) {

@@ -5,13 +5,18 @@ import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
 import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.core.cert.TrustAnchors;
+import io.ocppsec.core.store.KeyHandle;
+import io.ocppsec.core.store.StationCertificateStore;
+import io.ocppsec.tls.internal.CsmsCertificateTrustManager;
 import io.ocppsec.tls.internal.Ids;
 import io.ocppsec.tls.internal.PkixChainValidator;
+import io.ocppsec.tls.internal.ReloadableKeyManager;
+import io.ocppsec.tls.internal.TlsSessionCheck;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.SecureRandom;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,8 +24,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -42,7 +47,8 @@ import javax.net.ssl.X509TrustManager;
  *       certificate properties (A00.FR.501–512).</li>
  *   <li>Offers only TLS 1.2/1.3 (A00.FR.313/416) and the suites of its policy (default
  *       {@link TlsPolicy#STATION_ECDSA}, or {@link TlsPolicy#STATION_RSA}: A00.FR.319/422).</li>
- *   <li>Profile 3: presents the station certificate from a replaceable source (A00.FR.401/402).</li>
+ *   <li>Profile 3: presents the station certificate (A00.FR.401/402), best straight from the certificate store with
+ *       {@link Builder#clientCertificateFrom(StationCertificateStore)}, which follows A02/A03 renewals.</li>
  *   <li>Every failure is classified and reported as InvalidCsmsCertificate (A00.FR.310/413),
  *       InvalidTLSVersion (A00.FR.316/419) or InvalidTLSCipherSuite (A00.FR.323/426), and the connection is
  *       closed (A00.FR.311/414). {@link #connect(InetSocketAddress, Duration)} does all of this; with an
@@ -50,40 +56,50 @@ import javax.net.ssl.X509TrustManager;
  * </ul>
  *
  * <pre>{@code
- * StationTlsContext tls = StationTlsContext.forClient(SecurityProfile.TLS_BASIC_AUTH, installedCsmsRoots)
+ * StationTlsContext tls = StationTlsContext.forClient(SecurityProfile.TLS_CLIENT_CERTIFICATE,
+ *                 store.trustAnchors(RootCertificateType.CSMS_ROOT_CERTIFICATE))
  *         .expectedHost("csms.example.com")
+ *         .clientCertificateFrom(store)   // the active ChargingStationCertificate, renewals included
  *         .failureListener(f -> f.toSecurityEvent().ifPresent(eventQueue::add))
  *         .build();
  * SSLSocket s = tls.connect(new InetSocketAddress("csms.example.com", 443), Duration.ofSeconds(10));
  * }</pre>
  */
-public final class StationTlsContext {
+public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrustManager> {
 
     private static final System.Logger LOG = System.getLogger("io.ocppsec.tls");
 
-    private final SecurityProfile profile;
-    private final TlsPolicy policy;
-    private final SSLContext sslContext;
-    private final SSLParameters parameters;
-    private final ReloadableKeyManager keyManager;
-    private final ReloadableTrustManager trustManager;
     private final Optional<String> expectedHost;
-    private final Clock clock;
-    private final TlsFailureListener listener;
+    /** The store being followed; empty once {@link #updateClientKeyMaterial} replaced it. */
+    private volatile Optional<StoreClientCertificate> storeCertificate;
 
-    private StationTlsContext(Builder b, SSLContext ctx, ReloadableTrustManager tm) {
-        this.profile = b.profile;
-        this.policy = b.policy;
-        this.sslContext = ctx;
-        this.keyManager = b.keyManager;
-        this.trustManager = tm;
+    private StationTlsContext(Builder b, Init<CsmsCertificateTrustManager> init) {
+        super(b, init, clientParameters(init.context(), b));
         this.expectedHost = b.expectedHost;
-        this.clock = b.clock;
-        this.listener = b.listener;
+        this.storeCertificate = b.storeCertificate;
+    }
+
+    /** A store certificate that became active by time alone (no store event) must not be hidden by a resumption. */
+    @Override
+    void beforeHandshake() {
+        Optional<StoreClientCertificate> store = storeCertificate;
+        if (store.isPresent() && store.get().changedSinceLastHandshake()) {
+            invalidateSessions();
+        }
+    }
+
+    /** The followed store's active certificate changed (an install, a delete, a refresh). */
+    private void storeChanged() {
+        if (storeCertificate.isPresent()) {
+            invalidateSessions();
+        }
+    }
+
+    private static SSLParameters clientParameters(SSLContext ctx, Builder b) {
         SSLParameters p = new SSLParameters(Contexts.supportedSuites(ctx, b.policy), b.policy.jsseProtocols());
         p.setEndpointIdentificationAlgorithm(null); // the OCPP trust manager checks the CN itself (A00.FR.309/412)
         b.expectedHost.ifPresent(h -> p.setServerNames(List.of(new SNIHostName(h))));
-        this.parameters = p;
+        return p;
     }
 
     /**
@@ -97,51 +113,12 @@ public final class StationTlsContext {
         return new Builder(profile, csmsRootCertificates);
     }
 
-    /** @return the SSLContext (always apply {@link #sslParameters()} too) */
-    public SSLContext sslContext() {
-        return sslContext;
-    }
-
-    /** @return a fresh copy of the parameters to apply to every socket or engine */
-    public SSLParameters sslParameters() {
-        return Contexts.copy(parameters);
-    }
-
-    /** @return the security profile */
-    public SecurityProfile profile() {
-        return profile;
-    }
-
-    /** @return the TLS policy */
-    public TlsPolicy policy() {
-        return policy;
-    }
-
-    /** @return the key manager presenting the station certificate (profile 3; empty source in profile 2) */
-    public ReloadableKeyManager keyManager() {
-        return keyManager;
-    }
-
-    /** @return the trust manager checking the CSMS certificate */
-    public ReloadableTrustManager trustManager() {
-        return trustManager;
-    }
-
-    /**
-     * @param engine an engine from {@link #sslContext()}, created with the CSMS host and port
-     * @return the same engine in client mode with {@link #sslParameters()} applied
-     */
-    public SSLEngine configure(SSLEngine engine) {
-        engine.setUseClientMode(true);
-        engine.setSSLParameters(sslParameters());
-        return engine;
-    }
-
     /**
      * @param socket a socket from {@link #sslContext()}
      * @return the same socket in client mode with {@link #sslParameters()} applied
      */
     public SSLSocket configure(SSLSocket socket) {
+        beforeHandshake();
         socket.setUseClientMode(true);
         socket.setSSLParameters(sslParameters());
         return socket;
@@ -161,7 +138,7 @@ public final class StationTlsContext {
     public SSLSocket connect(InetSocketAddress address, Duration timeout) throws IOException {
         Objects.requireNonNull(address, "address");
         int millis = (int) Math.min(Integer.MAX_VALUE, Objects.requireNonNull(timeout, "timeout").toMillis());
-        SSLSocket s = configure((SSLSocket) sslContext.getSocketFactory().createSocket());
+        SSLSocket s = configure((SSLSocket) sslContext().getSocketFactory().createSocket());
         if (expectedHost.isEmpty() && address.getHostString() != null) {
             SSLParameters p = s.getSSLParameters();
             try {
@@ -223,31 +200,9 @@ public final class StationTlsContext {
             return Optional.empty();
         }
         TlsFailure f = new TlsFailure(kind.get(), TlsFailure.Endpoint.CHARGING_STATION, r,
-                "negotiated session refused: " + r.blocking().get(0).message(), peer, clock.instant());
-        Contexts.notify(listener, f);
+                "negotiated session refused: " + r.blocking().get(0).message(), peer, clock().instant());
+        notifyListener(f);
         return Optional.of(f);
-    }
-
-    /**
-     * @param session an established session
-     * @return violations of the version/suite rules (A00.FR.313/314/320, 416/417/423)
-     */
-    public ValidationResult verifySession(SSLSession session) {
-        return TlsSessionCheck.verify(session, profile, policy);
-    }
-
-    /**
-     * Classifies a handshake failure and reports it to the listener (unless the trust manager already
-     * reported it), e.g. for an {@code SSLEngine} user such as the JDK HttpClient. The caller closes the
-     * connection.
-     *
-     * @param failure what the handshake threw
-     * @param peer the remote address, if known
-     * @return the classified failure; {@link TlsFailure#toSecurityEvent()} gives the OCPP event
-     */
-    public TlsFailure reportHandshakeFailure(Throwable failure, Optional<String> peer) {
-        return Contexts.report(Objects.requireNonNull(failure, "failure"), TlsFailure.Endpoint.CHARGING_STATION,
-                Objects.requireNonNull(peer, "peer"), clock, listener);
     }
 
     /**
@@ -259,7 +214,7 @@ public final class StationTlsContext {
      * @throws IllegalArgumentException when empty or a certificate is not a CA
      */
     public void updateTrustedRoots(Collection<X509Certificate> csmsRootCertificates) {
-        updateChainValidator(defaultValidator(csmsAnchors(csmsRootCertificates, Ids.of(profile)), expectedHost, clock));
+        updateChainValidator(defaultValidator(csmsAnchors(csmsRootCertificates, Ids.of(profile())), expectedHost, clock()));
     }
 
     /**
@@ -269,23 +224,26 @@ public final class StationTlsContext {
      * @param validator the new validator
      */
     public void updateChainValidator(ChainValidator validator) {
-        trustManager.update(validator);
-        Contexts.invalidateSessions(sslContext.getClientSessionContext());
+        trustManager().update(validator);
+        invalidateSessions();
     }
 
     /**
-     * Replaces the station certificate presented in profile 3; new handshakes use it.
+     * Replaces the station certificate presented in profile 3 (and stops following a certificate store given to
+     * {@link Builder#clientCertificateFrom(StationCertificateStore)}); new handshakes use it and cached sessions are
+     * dropped.
      *
      * @param material the new key and chain
      */
     public void updateClientKeyMaterial(TlsKeyMaterial material) {
-        keyManager.update(List.of(Objects.requireNonNull(material, "material")));
-        Contexts.invalidateSessions(sslContext.getClientSessionContext());
+        keyManager().update(List.of(Objects.requireNonNull(material, "material")));
+        storeCertificate = Optional.empty();
+        invalidateSessions();
     }
 
     @Override
     public String toString() {
-        return "StationTlsContext{profile=" + profile.ocppValue() + ", policy=" + policy + ", expectedHost="
+        return "StationTlsContext{profile=" + profile().ocppValue() + ", policy=" + policy() + ", expectedHost="
                 + expectedHost.orElse("(from SNI)") + "}";
     }
 
@@ -329,32 +287,23 @@ public final class StationTlsContext {
     }
 
     /** Builder of a {@link StationTlsContext}. Not thread-safe. */
-    public static final class Builder {
-        private final SecurityProfile profile;
+    public static final class Builder extends TlsContextBase.Builder<Builder> {
         private final TrustAnchors roots;
-        private TlsPolicy policy = TlsPolicy.STATION_ECDSA;
         private Optional<String> expectedHost = Optional.empty();
         private ChainValidator validator;
         private ReloadableKeyManager keyManager = ReloadableKeyManager.of(List.of());
+        private Optional<StoreClientCertificate> storeCertificate = Optional.empty();
         private boolean hasClientKeys;
         private boolean allowDnsName;
         private boolean alsoJdkDefaults;
-        private Clock clock = Clock.systemUTC();
-        private TlsFailureListener listener = TlsFailureListener.logging();
-        private SecureRandom random;
 
         private Builder(SecurityProfile profile, Collection<X509Certificate> roots) {
-            Ids.of(Objects.requireNonNull(profile, "profile")); // refuses profile 1
-            this.profile = profile;
-            this.roots = csmsAnchors(roots, Ids.of(profile));
+            super(profile, TlsPolicy.STATION_ECDSA);
+            this.roots = csmsAnchors(roots, ids);
         }
 
-        /**
-         * @param policy versions and suites to offer (default {@link TlsPolicy#STATION_ECDSA})
-         * @return this builder
-         */
-        public Builder policy(TlsPolicy policy) {
-            this.policy = Objects.requireNonNull(policy, "policy");
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -402,7 +351,64 @@ public final class StationTlsContext {
          */
         public Builder clientKeyMaterial(Supplier<List<TlsKeyMaterial>> source) {
             this.keyManager = ReloadableKeyManager.from(Objects.requireNonNull(source, "source"));
+            this.storeCertificate = Optional.empty();
             this.hasClientKeys = true;
+            return this;
+        }
+
+        /**
+         * Presents the store's active ChargingStationCertificate (profile 3, A00.FR.401/402) and follows the store:
+         * every full handshake uses the certificate that is active then (valid now, the newest by notBefore:
+         * A02.FR.08/09, so a certificate renewed by A02/A03 is used from its notBefore), and cached sessions are
+         * dropped when the active certificate changes, so the CSMS sees the new one on the next connection. The
+         * private key is the one the certificate's {@link KeyHandle} holds ({@link KeyHandle#inMemory}); for keys
+         * kept in an HSM or TPM ({@link KeyHandle#external}) use
+         * {@link #clientCertificateFrom(StationCertificateStore, Function)}. With no active certificate or no key,
+         * no certificate is presented and the CSMS refuses the handshake (fail closed). The context listens to the
+         * store ({@link StationCertificateStore#addListener}) for as long as the store lives. A certificate that
+         * becomes active by time alone (its notBefore reached) is noticed by {@link #connect} and the
+         * {@code configure(...)} methods; with engines or sockets made from {@link #sslContext()} directly, call
+         * {@link StationCertificateStore#refresh()} at {@link StationCertificateStore#nextChangeAt} so the store
+         * tells the context.
+         *
+         * @param store the station's certificate store
+         * @return this builder
+         */
+        public Builder clientCertificateFrom(StationCertificateStore store) {
+            return clientCertificateFrom(store, handle -> Optional.empty());
+        }
+
+        /**
+         * As {@link #clientCertificateFrom(StationCertificateStore)}, with the private keys of handles that hold
+         * none (e.g. {@link KeyHandle#external} aliases of keys in a PKCS#11 token) looked up by {@code externalKeys}.
+         * The key it returns is only used to sign (it may be a non-extractable HSM key); it is asked once per
+         * certificate, not per handshake. A resolver that throws or answers empty means no certificate is presented.
+         *
+         * <pre>{@code
+         * KeyStore hsm = KeyStore.getInstance("PKCS11", pkcs11Provider);  // the token, logged in
+         * hsm.load(null, pin);
+         * StationTlsContext tls = StationTlsContext.forClient(SecurityProfile.TLS_CLIENT_CERTIFICATE,
+         *                 store.trustAnchors(RootCertificateType.CSMS_ROOT_CERTIFICATE))
+         *         .expectedHost("csms.example.com")
+         *         .clientCertificateFrom(store, handle -> {
+         *             try {
+         *                 return Optional.ofNullable((PrivateKey) hsm.getKey(handle.alias(), null));
+         *             } catch (GeneralSecurityException e) {
+         *                 return Optional.empty();
+         *             }
+         *         })
+         *         .build();
+         * }</pre>
+         *
+         * @param store the station's certificate store
+         * @param externalKeys gives the private key of a handle that holds none, or empty
+         * @return this builder
+         */
+        public Builder clientCertificateFrom(StationCertificateStore store,
+                                             Function<KeyHandle, Optional<PrivateKey>> externalKeys) {
+            StoreClientCertificate source = new StoreClientCertificate(store, externalKeys);
+            clientKeyMaterial(source);
+            this.storeCertificate = Optional.of(source);
             return this;
         }
 
@@ -434,34 +440,6 @@ public final class StationTlsContext {
         }
 
         /**
-         * @param clock the clock certificate validity is judged with
-         * @return this builder
-         */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * @param listener receives every classified failure (default: a WARNING log line); forward
-         *     {@link TlsFailure#toSecurityEvent()} to the security log and event queue
-         * @return this builder
-         */
-        public Builder failureListener(TlsFailureListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /**
-         * @param random the randomness for the handshakes (default: the JDK's)
-         * @return this builder
-         */
-        public Builder secureRandom(SecureRandom random) {
-            this.random = Objects.requireNonNull(random, "random");
-            return this;
-        }
-
-        /**
          * @return the context
          * @throws IllegalStateException for profile 3 without station key material, or profile 2 with it
          * @throws GeneralSecurityException when JSSE cannot create the context
@@ -475,15 +453,20 @@ public final class StationTlsContext {
                 throw new IllegalStateException("Security profile 2 authenticates with HTTP Basic auth "
                         + "(A00.FR.301); a client certificate is not presented");
             }
-            Ids ids = Ids.of(profile);
             ChainValidator v = validator != null ? validator : defaultValidator(roots, expectedHost, clock);
             Optional<ChainValidator> jdk = alsoJdkDefaults
                     ? Optional.of(new PkixChainValidator(jdkRoots(), ids.csmsPath())) : Optional.empty();
-            ReloadableTrustManager tm = new ReloadableTrustManager(ReloadableTrustManager.Mode.VERIFY_CSMS, v, clock,
-                    expectedHost, allowDnsName, jdk, ids, listener);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(new KeyManager[] {keyManager}, new TrustManager[] {tm}, random);
-            return new StationTlsContext(this, ctx, tm);
+            CsmsCertificateTrustManager tm = new CsmsCertificateTrustManager(v, trustSetup(),
+                    new CsmsCertificateTrustManager.NameCheck(expectedHost, allowDnsName), jdk);
+            StationTlsContext ctx = new StationTlsContext(this, init(keyManager, tm,
+                    TlsFailure.Endpoint.CHARGING_STATION));
+            // A change made by the store (install, delete, refresh) drops the sessions made with the old certificate.
+            storeCertificate.ifPresent(c -> c.store().addListener((use, active) -> {
+                if (use == StoreClientCertificate.USE) {
+                    ctx.storeChanged();
+                }
+            }));
+            return ctx;
         }
     }
 }

@@ -21,6 +21,7 @@ import io.ocppsec.testpki.TestPki.Defect;
 import io.ocppsec.tls.TlsTestSupport.Recorder;
 import io.ocppsec.tls.TlsTestSupport.Server;
 import io.ocppsec.tls.TlsTestSupport.ServerResult;
+import io.ocppsec.tls.internal.HandshakeFailureClassifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -124,7 +125,7 @@ class CsmsRefusesTest {
         assertThat(id.checkIdentity(TestPki.STATION_SERIAL).isClean()).isTrue();
         assertThat(id.checkIdentity("CS-0002").violates("A00.FR.405")).isTrue();
         // The same rule in the shared policy: the validator bound to the URL identity refuses the chain.
-        OcppChainValidator v = (OcppChainValidator) csms3.stationTrustManager().orElseThrow().current();
+        OcppChainValidator v = (OcppChainValidator) csms3.trustManager().current();
         ValidationResult r = v.withExpectedSerialNumber("CS-0002").validate(id.chain(), TestPki.NOW).result();
         assertThat(r.violates("A00.FR.405")).isTrue();
         assertThat(r.describe()).contains(TestPki.STATION_SERIAL, "CS-0002");

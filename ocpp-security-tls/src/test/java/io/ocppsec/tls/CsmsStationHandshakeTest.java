@@ -12,6 +12,7 @@ import io.ocppsec.testpki.TestPki;
 import io.ocppsec.tls.TlsTestSupport.Recorder;
 import io.ocppsec.tls.TlsTestSupport.Server;
 import io.ocppsec.tls.TlsTestSupport.ServerResult;
+import io.ocppsec.tls.internal.TlsSessionCheck;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.stream.Stream;

@@ -24,6 +24,7 @@ import io.ocppsec.testpki.TestPki;
 import io.ocppsec.tls.TlsTestSupport.Recorder;
 import io.ocppsec.tls.TlsTestSupport.Server;
 import io.ocppsec.tls.TlsTestSupport.ServerResult;
+import io.ocppsec.tls.internal.HandshakeFailureClassifier;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.List;

@@ -20,6 +20,7 @@ import io.ocppsec.testpki.TestPki;
 import io.ocppsec.testpki.TestPki.Defect;
 import io.ocppsec.tls.TlsTestSupport.Recorder;
 import io.ocppsec.tls.TlsTestSupport.Server;
+import io.ocppsec.tls.internal.ReloadableKeyManager;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

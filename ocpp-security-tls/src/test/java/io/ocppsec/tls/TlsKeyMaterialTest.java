@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ocppsec.testpki.KeyType;
+import io.ocppsec.tls.internal.ReloadableKeyManager;
 import java.security.PrivateKey;
 import java.util.Base64;
 import java.util.List;
@@ -41,21 +42,6 @@ class TlsKeyMaterialTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RSA");
         assertThatThrownBy(() -> TlsKeyMaterial.of(PKI.csmsEc().keyPair().getPrivate(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void keyManagerPicksTheEntryByKeyType() {
-        ReloadableKeyManager km = ReloadableKeyManager.of(List.of(TlsTestSupport.material(PKI.csmsEc()),
-                TlsTestSupport.material(PKI.csmsRsa())));
-        String ec = km.chooseServerAlias("EC", null, null);
-        String rsa = km.chooseServerAlias("RSA", null, null);
-        assertThat(km.getCertificateChain(ec)[0]).isEqualTo(PKI.csmsEc().certificate());
-        assertThat(km.getPrivateKey(rsa)).isEqualTo(PKI.csmsRsa().keyPair().getPrivate());
-        assertThat(km.chooseServerAlias("RSASSA-PSS", null, null)).isNull();
-        assertThat(km.chooseServerAlias("DSA", null, null)).isNull();
-        assertThat(km.getPrivateKey("unknown")).isNull();
-        km.update(List.of());
-        assertThat(km.chooseServerAlias("EC", null, null)).isNull();
     }
 
     /** Context descriptions list key material through TlsKeyMaterial.toString only. */

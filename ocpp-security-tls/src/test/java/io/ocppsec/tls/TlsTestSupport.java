@@ -4,6 +4,7 @@ import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
+import io.ocppsec.tls.internal.HandshakeFailureClassifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

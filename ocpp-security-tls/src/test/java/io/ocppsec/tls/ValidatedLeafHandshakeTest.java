@@ -27,6 +27,7 @@ import io.ocppsec.testpki.TestPki;
 import io.ocppsec.tls.TlsTestSupport.Recorder;
 import io.ocppsec.tls.TlsTestSupport.Server;
 import io.ocppsec.tls.TlsTestSupport.ServerResult;
+import io.ocppsec.tls.internal.ReloadableTrustManager;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -228,7 +229,7 @@ class ValidatedLeafHandshakeTest {
             assertThat(r.ok()).as("%s", r.failure()).isTrue();
             session = r.session();
         }
-        ReloadableTrustManager tm = ctx.stationTrustManager().orElseThrow();
+        ReloadableTrustManager tm = ctx.trustManager();
         ChainValidator ocpp = tm.current();
         assertThat(ctx.stationIdentity(session).verifiedAt()).isEqualTo(TestPki.NOW);
 
@@ -271,7 +272,7 @@ class ValidatedLeafHandshakeTest {
         StationTlsContext st = build(station(SecurityProfile.TLS_CLIENT_CERTIFICATE, new Recorder())
                 .clientKeyMaterial(material(cert))
                 .policy(TlsPolicy.STATION_ECDSA.toBuilder().versions(TlsVersion.TLS_1_3).build()));
-        ReloadableTrustManager tm = ctx.stationTrustManager().orElseThrow();
+        ReloadableTrustManager tm = ctx.trustManager();
         ChainValidator ocpp = tm.current();
         try (Server s = Server.start(ctx)) {
             TlsTestSupport.roundTrip(st, s);

@@ -34,7 +34,6 @@ import io.ocppsec.core.store.CertificateStorePersistence;
 import io.ocppsec.core.store.RootCertificateType;
 import io.ocppsec.core.store.StationCertificateStore;
 import io.ocppsec.testpki.KeyType;
-import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import io.ocppsec.core.profile.StationProfileRegistry;
 import io.ocppsec.core.profile.StationProfileStore;
@@ -80,8 +79,6 @@ class ReadmeSnippetsTest {
     @Test
     void stationSnippetRuns() throws Exception {
         X509Certificate csmsRoot = PKI.csoRoot().certificate();
-        TestCertificate lab = PKI.station();
-        TlsKeyMaterial stationKey = TlsKeyMaterial.of(lab.keyPair().getPrivate(), lab.chain());
         List<Object> sent = new ArrayList<>();
         // README:station:begin
         // Certificate store: installed roots and the station's own certificates (A02.FR.08-10)
@@ -99,7 +96,7 @@ class ReadmeSnippetsTest {
         StationTlsContext tls = StationTlsContext.forClient(SecurityProfile.TLS_CLIENT_CERTIFICATE,
                         store.trustAnchors(RootCertificateType.CSMS_ROOT_CERTIFICATE))
                 .expectedHost("csms.example.com")
-                .clientKeyMaterial(stationKey)
+                .clientCertificateFrom(store)   // the active ChargingStationCertificate, renewals included
                 .failureListener(TlsFailureListener.reportingTo(events))
                 .build();
 

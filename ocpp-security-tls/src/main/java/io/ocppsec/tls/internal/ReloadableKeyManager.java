@@ -1,5 +1,6 @@
-package io.ocppsec.tls;
+package io.ocppsec.tls.internal;
 
+import io.ocppsec.tls.TlsKeyMaterial;
 import java.net.Socket;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,11 +24,8 @@ import javax.net.ssl.X509ExtendedKeyManager;
  * <p>The source is a {@link Supplier} asked at every handshake, so a certificate store can decide which
  * certificate is current (e.g. the newest valid one) without restarting anything.
  *
- * <pre>{@code
- * ReloadableKeyManager km = ReloadableKeyManager.of(List.of(ecMaterial, rsaMaterial));
- * km.update(List.of(renewedEc, rsaMaterial));         // next handshakes use renewedEc
- * ReloadableKeyManager fromStore = ReloadableKeyManager.from(store::currentTlsMaterial);
- * }</pre>
+ * <p>Users reach it only through the contexts ({@code CsmsTlsContext.updateKeyMaterial},
+ * {@code StationTlsContext.Builder.clientCertificateFrom}), which also drop cached sessions on a change.
  *
  * <p>Aliases are fingerprints of the certificates, so the key and chain JSSE fetches after choosing an
  * alias always belong together, even if the material is replaced in between.
@@ -70,15 +68,6 @@ public final class ReloadableKeyManager extends X509ExtendedKeyManager {
     public void update(List<TlsKeyMaterial> material) {
         List<TlsKeyMaterial> copy = List.copyOf(Objects.requireNonNull(material, "material"));
         this.source = () -> copy;
-    }
-
-    /**
-     * Replaces the source; handshakes that start afterwards use it.
-     *
-     * @param source the new source
-     */
-    public void update(Supplier<List<TlsKeyMaterial>> source) {
-        this.source = Objects.requireNonNull(source, "source");
     }
 
     /** @return the entries the next handshake would see */

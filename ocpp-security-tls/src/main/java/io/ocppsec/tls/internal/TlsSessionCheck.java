@@ -1,9 +1,12 @@
-package io.ocppsec.tls;
+package io.ocppsec.tls.internal;
 
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.tls.internal.Ids;
+import io.ocppsec.tls.CipherSuite;
+import io.ocppsec.tls.TlsFailure;
+import io.ocppsec.tls.TlsPolicy;
+import io.ocppsec.tls.TlsVersion;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLSession;
@@ -18,10 +21,8 @@ import javax.net.ssl.SSLSession;
  * compression (it always offers and accepts only the null method), which the external audit script
  * confirms.
  *
- * <pre>{@code
- * ValidationResult r = TlsSessionCheck.verify(socket.getSession());
- * if (!r.isCompliant()) socket.close();
- * }</pre>
+ * <p>Users reach it through {@code CsmsTlsContext.verifySession} and {@code StationTlsContext.verifySession}
+ * (and {@code StationTlsContext.checkSession}, which also reports the failure).
  */
 public final class TlsSessionCheck {
 
@@ -82,7 +83,7 @@ public final class TlsSessionCheck {
      * @return the failure kind it amounts to: TLS_VERSION when the version is wrong, CIPHER_SUITE when the
      *     suite is; empty when compliant
      */
-    static Optional<TlsFailure.Kind> kindOf(ValidationResult result) {
+    public static Optional<TlsFailure.Kind> kindOf(ValidationResult result) {
         if (result.isCompliant()) {
             return Optional.empty();
         }

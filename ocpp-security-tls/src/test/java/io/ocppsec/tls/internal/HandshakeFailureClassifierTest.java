@@ -1,18 +1,18 @@
-package io.ocppsec.tls;
+package io.ocppsec.tls.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.tls.internal.PeerCertificateException;
+import io.ocppsec.tls.TlsFailure;
 import java.io.EOFException;
 import java.net.SocketTimeoutException;
 import java.security.cert.CertificateExpiredException;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Unit checks of the message rules; the real handshakes in CsmsRefusesTest and StationRefusesTest

@@ -1,9 +1,11 @@
-package io.ocppsec.tls;
+package io.ocppsec.tls.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.testing.Verifies;
+import io.ocppsec.tls.TlsFailure;
+import io.ocppsec.tls.TlsPolicy;
 import java.security.Principal;
 import java.security.cert.Certificate;
 import javax.net.ssl.SSLSession;

@@ -1,7 +1,7 @@
-package io.ocppsec.tls;
+package io.ocppsec.tls.internal;
 
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.tls.internal.PeerCertificateException;
+import io.ocppsec.tls.TlsFailure;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
 import java.util.Locale;
@@ -20,10 +20,8 @@ import java.util.Optional;
  * suites, so a missing overlap means the peer only allows others); a received certificate alert means
  * the peer refused our certificate. Everything else is {@link TlsFailure.Kind#OTHER}.
  *
- * <pre>{@code
- * try { socket.startHandshake(); }
- * catch (SSLException e) { TlsFailure.Kind k = HandshakeFailureClassifier.classify(e); }
- * }</pre>
+ * <p>Users reach it through {@code CsmsTlsContext.reportHandshakeFailure} and
+ * {@code StationTlsContext.reportHandshakeFailure}, whose {@link TlsFailure} carries the kind and violations.
  */
 public final class HandshakeFailureClassifier {
 
@@ -78,7 +76,11 @@ public final class HandshakeFailureClassifier {
                 .orElse(ValidationResult.compliant());
     }
 
-    static Optional<PeerCertificateException> peerCertificateException(Throwable failure) {
+    /**
+     * @param failure what the handshake threw
+     * @return the exception an OCPP trust manager threw, found in the cause chain or among suppressed ones
+     */
+    public static Optional<PeerCertificateException> peerCertificateException(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
             if (t instanceof PeerCertificateException) {
