@@ -1,4 +1,4 @@
-package io.ocppsec.core.station;
+package io.ocppsec.core.signing;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,7 +11,6 @@ import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.api.requirement.Verifies;
 import io.ocppsec.core.cert.CertificateParser;
 import io.ocppsec.core.cert.CertificateRole;
-import io.ocppsec.core.csms.CertificateUpdateAdvisor;
 import io.ocppsec.testpki.ForgedChain;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
