@@ -3,7 +3,6 @@ package io.ocppsec.tls;
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
-import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
 import io.ocppsec.core.cert.OcppChainValidator;
@@ -38,7 +37,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  *   <li>On a Charging Station it checks the CSMS certificate: the validator (path to the installed CSMS
  *       roots, A00.FR.308/411) and the commonName against the CSMS FQDN of this connection
  *       (A00.FR.309/412). The name check is made once, by {@link OcppChainValidator}: an OCPP validator is
- *       bound to the host of each connection with {@link OcppChainValidator#withExpectedFqdn(String)}; any
+ *       bound to the host of each connection with {@link OcppChainValidator.CsmsCertificates#withExpectedFqdn}; any
  *       other {@link ChainValidator} gets {@link OcppChainValidator#checkCsmsName} on top. A failure is
  *       reported as InvalidCsmsCertificate (A00.FR.310/413) and the connection ends (A00.FR.311/414).</li>
  *   <li>On a CSMS (profile 3) it checks the station certificate: the validator (path to a CSO root,
@@ -91,14 +90,10 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
 
     /** A CSMS-certificate OCPP validator takes over the station's subjectAltName setting. */
     private ChainValidator normalize(ChainValidator v) {
-        if (mode == Mode.VERIFY_CSMS && allowDnsName && isCsmsValidator(v)) {
-            return ((OcppChainValidator) v).toBuilder().allowSubjectAltNameMatch(true).build();
+        if (mode == Mode.VERIFY_CSMS && allowDnsName && v instanceof OcppChainValidator.CsmsCertificates csms) {
+            return csms.toBuilder().allowSubjectAltNameMatch(true).build();
         }
         return v;
-    }
-
-    private static boolean isCsmsValidator(ChainValidator v) {
-        return v instanceof OcppChainValidator && ((OcppChainValidator) v).role() == CertificateRole.CSMS;
     }
 
     /** @return the validator the next handshake uses */
@@ -185,8 +180,7 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
     private ChainValidationResult validateCsms(ChainValidator v, List<X509Certificate> list, Optional<String> host,
                                                Instant now) {
         ChainValidationResult r;
-        if (isCsmsValidator(v)) {
-            OcppChainValidator ocpp = (OcppChainValidator) v;
+        if (v instanceof OcppChainValidator.CsmsCertificates ocpp) {
             boolean bound = host.isEmpty() || ocpp.expectedFqdn().filter(host.get()::equals).isPresent();
             r = (bound ? ocpp : ocpp.withExpectedFqdn(host.get())).validate(list, now);
         } else {
