@@ -44,8 +44,10 @@ import java.util.stream.Stream;
  * inspector and LocalCertificateAuthority, and every message through the OCPP-J codec. The station is
  * composed as an integrator composes it: a {@link CertificateSigningClient} for A02/A03 and a
  * {@link CertificateStoreHandler} for the M-block messages, on the same store and reporter. Public for the
- * tests of {@code io.ocppsec.core.station}.
+ * tests of {@code io.ocppsec.core.station} (test code on the class path: the test-PKI types it exposes need no
+ * module export).
  */
+@SuppressWarnings("exports")
 public final class Flow implements AutoCloseable {
 
     public static final String SERIAL = TestPki.STATION_SERIAL;
