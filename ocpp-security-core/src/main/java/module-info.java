@@ -1,7 +1,7 @@
 /**
  * The OCPP 2.0.1 Block A policy engine: certificate policy and validation, CSRs, passwords and Basic
- * auth, security profiles, the station certificate store, the security log and event queue, and the
- * OCPP-J codecs. Depends on Bouncy Castle and Jakarta JSON Processing (Parsson) only.
+ * auth, security profiles, certificate signing (A02/A03), the station certificate store, the security log
+ * and event queue, and the OCPP-J codecs. Depends on Bouncy Castle and Jakarta JSON Processing (Parsson) only.
  */
 module io.ocppsec.core {
     requires transitive io.ocppsec.api;
@@ -23,6 +23,6 @@ module io.ocppsec.core {
     exports io.ocppsec.core.credential;
     exports io.ocppsec.core.store;
     exports io.ocppsec.core.profile;
+    exports io.ocppsec.core.signing;
     exports io.ocppsec.core.station;
-    exports io.ocppsec.core.csms;
 }

@@ -380,7 +380,7 @@ public final class CsmsTlsContext extends TlsContextBase<StationCertificateTrust
         }
 
         private OcppChainValidator ocppStationValidator(TrustAnchors cso) {
-            OcppChainValidator.Builder b = OcppChainValidator.forChargingStationCertificate(cso, csoName).toBuilder()
+            OcppChainValidator.StationBuilder b = OcppChainValidator.forChargingStationCertificate(cso, csoName).toBuilder()
                     .clock(clock);
             revocationSource.ifPresent(b::revocationSource);
             revocationPolicy.ifPresent(b::revocationFailurePolicy);

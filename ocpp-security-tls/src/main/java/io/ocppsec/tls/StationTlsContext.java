@@ -414,7 +414,7 @@ public final class StationTlsContext extends TlsContextBase<CsmsCertificateTrust
 
         /**
          * Accepts a dNSName subjectAltName equal to the FQDN when the CN differs (off by default; applied to the
-         * OCPP validator with {@link OcppChainValidator.Builder#allowSubjectAltNameMatch(boolean)}).
+         * OCPP validator with {@link OcppChainValidator.CsmsBuilder#allowSubjectAltNameMatch(boolean)}).
          *
          * @return this builder
          */

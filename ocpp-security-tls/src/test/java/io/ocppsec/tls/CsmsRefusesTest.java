@@ -125,7 +125,7 @@ class CsmsRefusesTest {
         assertThat(id.checkIdentity(TestPki.STATION_SERIAL).isClean()).isTrue();
         assertThat(id.checkIdentity("CS-0002").violates("A00.FR.405")).isTrue();
         // The same rule in the shared policy: the validator bound to the URL identity refuses the chain.
-        OcppChainValidator v = (OcppChainValidator) csms3.trustManager().current();
+        var v = (OcppChainValidator.StationCertificates) csms3.trustManager().current();
         ValidationResult r = v.withExpectedSerialNumber("CS-0002").validate(id.chain(), TestPki.NOW).result();
         assertThat(r.violates("A00.FR.405")).isTrue();
         assertThat(r.describe()).contains(TestPki.STATION_SERIAL, "CS-0002");

@@ -27,11 +27,19 @@ import java.util.Optional;
  * // Charging Station checking the CSMS (A00.FR.308/309, A00.FR.411/412)
  * ChainValidator csms = OcppChainValidator.forCsmsCertificate(TrustAnchors.cso(root), "csms.example.com");
  * // CSMS checking a Charging Station (A00.FR.403/404/405, A00.FR.702/705)
- * OcppChainValidator station = OcppChainValidator.forChargingStationCertificate(TrustAnchors.cso(root), "Example CSO")
- *         .toBuilder().revocationSource(ocsp).build();
+ * OcppChainValidator.StationCertificates station = OcppChainValidator
+ *         .stationBuilder(TrustAnchors.cso(root), "Example CSO").revocationSource(ocsp).build();
  * ChainValidationResult r = station.withExpectedSerialNumber("CS-0001").validate(peerChain, Instant.now());
  * X509Certificate validated = r.leaf().orElseThrow();   // peerChain.get(0): the certificate whose key is proven
  * }</pre>
+ *
+ * <p>Each role has its own validator and builder type, so an option of another role does not compile:
+ * {@link StationCertificates} / {@link StationBuilder} (Charging Station certificates, checked by the CSMS:
+ * {@link StationBuilder#expectedSerialNumber(String) expectedSerialNumber}), {@link CsmsCertificates} /
+ * {@link CsmsBuilder} (CSMS certificates, checked by the station: {@link CsmsBuilder#expectedFqdn(String)
+ * expectedFqdn}, {@link CsmsBuilder#allowSubjectAltNameMatch(boolean) allowSubjectAltNameMatch}) and
+ * {@link FirmwareSigningCertificates} / {@link FirmwareSigningBuilder}. The options all roles share are on
+ * {@link Builder}, which {@link #toBuilder()} returns for a validator of any role.
  *
  * <p>The certificate validated is the first of the chain (the certificate whose key a TLS peer or a firmware
  * signature proves); the certificates after it may come in any order and with or without the root. Only a validator
@@ -48,7 +56,7 @@ import java.util.Optional;
  * the CA).
  *
  * <p>Instances are immutable and thread-safe. Each keeps two bounded caches, shared by the copies made with
- * {@code with…} and {@link #toBuilder()} (unless a size is changed): the signatures of CA certificates already
+ * {@code with…} and {@code toBuilder()} (unless a size is changed): the signatures of CA certificates already
  * verified (keyed by the issuer's key and the CA certificate's SHA-256), so chains sharing a sub-CA only verify
  * the leaf's signature ({@link Builder#intermediateCacheSize(int)}); and complete results (path, lint and identity
  * checks), keyed by the SHA-256 of the chain's encodings in order, the trust anchors and the options, and used
@@ -57,7 +65,7 @@ import java.util.Optional;
  * (with its own cache and TTL) is asked on every validation that passes all other checks, about the leaf and about
  * every CA certificate of the path below the anchor that it {@linkplain RevocationSource#answersFor answers for}.
  */
-public final class OcppChainValidator implements ChainValidator {
+public abstract sealed class OcppChainValidator implements ChainValidator {
 
     /** Default capacity of the intermediate cache. */
     public static final int DEFAULT_INTERMEDIATE_CACHE_SIZE = 256;
@@ -90,7 +98,7 @@ public final class OcppChainValidator implements ChainValidator {
                            boolean fastExpiration, boolean allowSubjectAltNameMatch, ChainOrder order) {
     }
 
-    private OcppChainValidator(Builder b) {
+    private OcppChainValidator(Builder<?, ?> b) {
         this.role = b.role;
         this.anchors = b.anchors;
         this.pathRequirement = b.pathRequirement;
@@ -119,29 +127,36 @@ public final class OcppChainValidator implements ChainValidator {
      * @return the validator
      * @throws IllegalArgumentException when the anchors are not of the CSO hierarchy or the FQDN is malformed
      */
-    public static OcppChainValidator forCsmsCertificate(TrustAnchors cso, String expectedFqdn) {
-        Objects.requireNonNull(expectedFqdn, "expectedFqdn");
-        if (!HostNames.isFqdn(expectedFqdn) && !HostNames.isIpAddress(expectedFqdn)) {
-            throw new IllegalArgumentException("expectedFqdn is not a host name: " + X509Names.printable(expectedFqdn));
-        }
-        Builder b = new Builder(CertificateRole.CSMS, cso, "A00.FR.308");
-        b.expectedFqdn = Optional.of(expectedFqdn);
-        return b.build();
+    public static CsmsCertificates forCsmsCertificate(TrustAnchors cso, String expectedFqdn) {
+        String host = requireHost(expectedFqdn);
+        return csmsBuilder(cso).expectedFqdn(host).build();
     }
 
     /**
      * The Charging Station's check of the CSMS server certificate when the host is only known per connection
      * (a TLS client that takes it from SNI or the peer address): the same checks as
      * {@link #forCsmsCertificate(TrustAnchors, String)}, but until a host is bound with
-     * {@link #withExpectedFqdn(String)} every chain fails A00.FR.309 ("no CSMS FQDN to compare the CN with"),
+     * {@link CsmsCertificates#withExpectedFqdn(String)} every chain fails A00.FR.309 ("no CSMS FQDN to compare the CN with"),
      * so an unbound validator can never accept a CSMS certificate by accident.
      *
      * @param cso the CSO roots (CSMSRootCertificate)
      * @return the validator, bound to no host
      * @throws IllegalArgumentException when the anchors are not of the CSO hierarchy
      */
-    public static OcppChainValidator forCsmsCertificate(TrustAnchors cso) {
-        return new Builder(CertificateRole.CSMS, cso, "A00.FR.308").build();
+    public static CsmsCertificates forCsmsCertificate(TrustAnchors cso) {
+        return csmsBuilder(cso).build();
+    }
+
+    /**
+     * The options of a CSMS-certificate validator (the Charging Station's check of its CSMS): the common ones
+     * and {@link CsmsBuilder#expectedFqdn(String)}, {@link CsmsBuilder#allowSubjectAltNameMatch(boolean)}.
+     *
+     * @param cso the CSO roots (CSMSRootCertificate)
+     * @return a builder bound to no host (see {@link #forCsmsCertificate(TrustAnchors)})
+     * @throws IllegalArgumentException when the anchors are not of the CSO hierarchy
+     */
+    public static CsmsBuilder csmsBuilder(TrustAnchors cso) {
+        return new CsmsBuilder(cso);
     }
 
     /**
@@ -175,18 +190,29 @@ public final class OcppChainValidator implements ChainValidator {
     /**
      * The CSMS's check of a Charging Station client certificate: path to the CSO roots (A00.FR.403), O = the CSO
      * name (A00.FR.404), optionally CN = the station's serial number (A00.FR.405, see
-     * {@link #withExpectedSerialNumber(String)}), the station certificate properties, and optional online
-     * revocation (A00.FR.702, A00.FR.705; see {@link Builder#revocationSource(RevocationSource)}).
+     * {@link StationCertificates#withExpectedSerialNumber(String)}), the station certificate properties, and optional
+     * online revocation (A00.FR.702, A00.FR.705; see {@link Builder#revocationSource(RevocationSource)}).
      *
      * @param cso the CSO roots
      * @param csoOrganizationName the CSO name the O RDN must equal
      * @return the validator
      * @throws IllegalArgumentException when the anchors are not of the CSO hierarchy or the name is blank
      */
-    public static OcppChainValidator forChargingStationCertificate(TrustAnchors cso, String csoOrganizationName) {
-        Builder b = new Builder(CertificateRole.CHARGING_STATION, cso, "A00.FR.403");
-        b.expectedOrganization = Optional.of(requireText(csoOrganizationName, "csoOrganizationName"));
-        return b.build();
+    public static StationCertificates forChargingStationCertificate(TrustAnchors cso, String csoOrganizationName) {
+        return stationBuilder(cso, csoOrganizationName).build();
+    }
+
+    /**
+     * The options of a Charging-Station-certificate validator (the CSMS's check of its stations): the common ones
+     * and {@link StationBuilder#expectedSerialNumber(String)}.
+     *
+     * @param cso the CSO roots
+     * @param csoOrganizationName the CSO name the O RDN must equal (A00.FR.404)
+     * @return a builder
+     * @throws IllegalArgumentException when the anchors are not of the CSO hierarchy or the name is blank
+     */
+    public static StationBuilder stationBuilder(TrustAnchors cso, String csoOrganizationName) {
+        return new StationBuilder(cso, csoOrganizationName);
     }
 
     /**
@@ -197,43 +223,30 @@ public final class OcppChainValidator implements ChainValidator {
      * @return the validator
      * @throws IllegalArgumentException when the anchors are not of the Manufacturer hierarchy
      */
-    public static OcppChainValidator forFirmwareSigningCertificate(TrustAnchors manufacturer) {
-        return new Builder(CertificateRole.FIRMWARE_SIGNING, manufacturer, "A00.FR.604").build();
+    public static FirmwareSigningCertificates forFirmwareSigningCertificate(TrustAnchors manufacturer) {
+        return firmwareSigningBuilder(manufacturer).build();
     }
 
     /**
+     * The options of a firmware-signing-certificate validator: the common ones.
+     *
+     * @param manufacturer the Manufacturer roots (ManufacturerRootCertificate)
+     * @return a builder
+     * @throws IllegalArgumentException when the anchors are not of the Manufacturer hierarchy
+     */
+    public static FirmwareSigningBuilder firmwareSigningBuilder(TrustAnchors manufacturer) {
+        return new FirmwareSigningBuilder(manufacturer);
+    }
+
+    /**
+     * The options all roles share, for a validator whose role the caller does not know. A validator of a known role
+     * returns its role's builder ({@link StationCertificates#toBuilder()}, {@link CsmsCertificates#toBuilder()},
+     * {@link FirmwareSigningCertificates#toBuilder()}).
+     *
      * @return a builder holding this validator's settings; the validators it builds share this one's caches unless
      *     a cache size is set, which gives them fresh caches
      */
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
-    /**
-     * @param serialNumber the serial number of the Charging Station on this connection (its CN, A00.FR.405)
-     * @return a copy that also checks the CN, sharing this validator's caches
-     * @throws IllegalStateException when this validator is not for Charging Station certificates
-     */
-    public OcppChainValidator withExpectedSerialNumber(String serialNumber) {
-        if (role != CertificateRole.CHARGING_STATION) {
-            throw new IllegalStateException("an expected serial number applies to Charging Station certificates only");
-        }
-        return toBuilder().expectedSerialNumber(serialNumber).build();
-    }
-
-    /**
-     * @param fqdn the CSMS host name of this connection
-     * @return a copy that expects that CN, sharing this validator's caches
-     * @throws IllegalStateException when this validator is not for CSMS certificates
-     */
-    public OcppChainValidator withExpectedFqdn(String fqdn) {
-        if (role != CertificateRole.CSMS) {
-            throw new IllegalStateException("an expected FQDN applies to CSMS certificates only");
-        }
-        Builder b = toBuilder();
-        b.expectedFqdn = Optional.of(requireText(fqdn, "fqdn"));
-        return b.build();
-    }
+    public abstract Builder<?, ?> toBuilder();
 
     /** @return the CSMS host name the CN must equal (empty for other roles, or a CSMS validator not yet bound) */
     public Optional<String> expectedFqdn() {
@@ -390,6 +403,14 @@ public final class OcppChainValidator implements ChainValidator {
         return cns.isEmpty() ? "(none)" : String.join(", ", cns.stream().map(X509Names::printable).toList());
     }
 
+    private static String requireHost(String fqdn) {
+        Objects.requireNonNull(fqdn, "expectedFqdn");
+        if (!HostNames.isFqdn(fqdn) && !HostNames.isIpAddress(fqdn)) {
+            throw new IllegalArgumentException("expectedFqdn is not a host name: " + X509Names.printable(fqdn));
+        }
+        return fqdn;
+    }
+
     private static String requireText(String s, String name) {
         Objects.requireNonNull(s, name);
         if (s.isBlank()) {
@@ -411,17 +432,20 @@ public final class OcppChainValidator implements ChainValidator {
     }
 
     /**
-     * Options of an {@link OcppChainValidator}; reached through {@link OcppChainValidator#toBuilder()} of a
-     * validator made by one of the role factories.
+     * The options every role shares; each role's builder ({@link StationBuilder}, {@link CsmsBuilder},
+     * {@link FirmwareSigningBuilder}) adds its own and builds its own validator type. Not thread-safe.
+     *
+     * @param <B> the role's builder type, returned by every setter
+     * @param <V> the role's validator type, returned by {@link #build()}
      */
-    public static final class Builder {
-        private final CertificateRole role;
-        private final TrustAnchors anchors;
-        private RequirementId pathRequirement;
-        private Optional<String> expectedFqdn = Optional.empty();
-        private boolean allowSubjectAltNameMatch;
-        private Optional<String> expectedOrganization = Optional.empty();
-        private Optional<String> expectedSerialNumber = Optional.empty();
+    public abstract static sealed class Builder<B extends Builder<B, V>, V extends OcppChainValidator> {
+        final CertificateRole role;
+        final TrustAnchors anchors;
+        RequirementId pathRequirement;
+        Optional<String> expectedFqdn = Optional.empty();
+        boolean allowSubjectAltNameMatch;
+        Optional<String> expectedOrganization = Optional.empty();
+        Optional<String> expectedSerialNumber = Optional.empty();
         private boolean fastExpiration;
         private Clock clock = Clock.systemUTC();
         private Optional<RevocationSource> revocationSource = Optional.empty();
@@ -435,7 +459,7 @@ public final class OcppChainValidator implements ChainValidator {
         private boolean fastPath = true;
         private ChainOrder order = ChainOrder.LEAF_FIRST;
 
-        private Builder(CertificateRole role, TrustAnchors anchors, String pathRequirement) {
+        Builder(CertificateRole role, TrustAnchors anchors, String pathRequirement) {
             this.role = role;
             this.anchors = Objects.requireNonNull(anchors, "anchors");
             if (anchors.hierarchy() != role.hierarchy()) {
@@ -448,7 +472,7 @@ public final class OcppChainValidator implements ChainValidator {
             this.results = new ResultCache(DEFAULT_RESULT_CACHE_SIZE);
         }
 
-        private Builder(OcppChainValidator v) {
+        Builder(OcppChainValidator v) {
             this.role = v.role;
             this.anchors = v.anchors;
             this.pathRequirement = v.pathRequirement;
@@ -475,10 +499,10 @@ public final class OcppChainValidator implements ChainValidator {
          * @param c the clock for {@link OcppChainValidator#validate(List)} and the revocation cache
          * @return this builder
          */
-        public Builder clock(Clock c) {
+        public B clock(Clock c) {
             this.clock = Objects.requireNonNull(c, "clock");
             this.revocationChanged = true;
-            return this;
+            return self();
         }
 
         /**
@@ -486,20 +510,20 @@ public final class OcppChainValidator implements ChainValidator {
          *     (A00.FR.702, A00.FR.705)
          * @return this builder
          */
-        public Builder revocationSource(RevocationSource source) {
+        public B revocationSource(RevocationSource source) {
             this.revocationSource = Optional.of(Objects.requireNonNull(source, "source"));
             this.revocationChanged = true;
-            return this;
+            return self();
         }
 
         /**
          * @param policy what UNKNOWN means; {@link RevocationFailurePolicy#FAIL_CLOSED} by default
          * @return this builder
          */
-        public Builder revocationFailurePolicy(RevocationFailurePolicy policy) {
+        public B revocationFailurePolicy(RevocationFailurePolicy policy) {
             this.revocationPolicy = Objects.requireNonNull(policy, "policy");
             this.revocationChanged = true;
-            return this;
+            return self();
         }
 
         /**
@@ -507,7 +531,7 @@ public final class OcppChainValidator implements ChainValidator {
          * @param maxEntries the cache capacity (0 disables caching)
          * @return this builder
          */
-        public Builder revocationCache(Duration ttl, int maxEntries) {
+        public B revocationCache(Duration ttl, int maxEntries) {
             Objects.requireNonNull(ttl, "ttl");
             if (ttl.isNegative() || maxEntries < 0) {
                 throw new IllegalArgumentException("ttl and maxEntries must not be negative");
@@ -515,45 +539,16 @@ public final class OcppChainValidator implements ChainValidator {
             this.revocationCacheTtl = ttl;
             this.revocationCacheSize = maxEntries;
             this.revocationChanged = true;
-            return this;
+            return self();
         }
 
         /**
          * @param enabled report CSMS certificates valid for more than 24 hours (A00.FR.701)
          * @return this builder
          */
-        public Builder fastExpiration(boolean enabled) {
+        public B fastExpiration(boolean enabled) {
             this.fastExpiration = enabled;
-            return this;
-        }
-
-        /**
-         * @param serialNumber the serial number the CN of a Charging Station certificate must equal (A00.FR.405)
-         * @return this builder
-         * @throws IllegalStateException when the role is not the Charging Station
-         */
-        public Builder expectedSerialNumber(String serialNumber) {
-            if (role != CertificateRole.CHARGING_STATION) {
-                throw new IllegalStateException("an expected serial number applies to Charging Station certificates");
-            }
-            this.expectedSerialNumber = Optional.of(requireText(serialNumber, "serialNumber"));
-            return this;
-        }
-
-        /**
-         * Also accept a CSMS certificate whose dNSName subjectAltName equals the FQDN when its CN does not (off by
-         * default: A00.FR.309/412 name the CN). For CSMS deployments whose certificates carry the host in the SAN.
-         *
-         * @param allowed whether a matching dNSName is enough
-         * @return this builder
-         * @throws IllegalStateException when the role is not the CSMS
-         */
-        public Builder allowSubjectAltNameMatch(boolean allowed) {
-            if (role != CertificateRole.CSMS) {
-                throw new IllegalStateException("a subjectAltName match applies to CSMS certificates only");
-            }
-            this.allowSubjectAltNameMatch = allowed;
-            return this;
+            return self();
         }
 
         /**
@@ -561,10 +556,10 @@ public final class OcppChainValidator implements ChainValidator {
          * @return this builder
          * @throws IllegalArgumentException when negative
          */
-        public Builder intermediateCacheSize(int maxEntries) {
+        public B intermediateCacheSize(int maxEntries) {
             this.intermediates = new BoundedCache<>(maxEntries);
             this.results = new ResultCache(results.capacity()); // a copy with other cache settings starts afresh
-            return this;
+            return self();
         }
 
         /**
@@ -575,10 +570,10 @@ public final class OcppChainValidator implements ChainValidator {
          * @return this builder
          * @throws IllegalArgumentException when negative
          */
-        public Builder resultCacheSize(int maxEntries) {
+        public B resultCacheSize(int maxEntries) {
             this.results = new ResultCache(maxEntries);
             this.intermediates = new BoundedCache<>(intermediates.capacity()); // starts afresh, as above
-            return this;
+            return self();
         }
 
         /**
@@ -590,31 +585,213 @@ public final class OcppChainValidator implements ChainValidator {
          * @param chainOrder the order
          * @return this builder
          */
-        public Builder chainOrder(ChainOrder chainOrder) {
+        public B chainOrder(ChainOrder chainOrder) {
             this.order = Objects.requireNonNull(chainOrder, "chainOrder");
-            return this;
+            return self();
         }
 
         /** For tests: off sends every chain through the JDK PKIX validator. */
-        Builder fastPath(boolean enabled) {
+        B fastPath(boolean enabled) {
             this.fastPath = enabled;
-            return this;
+            return self();
         }
 
         /** For callers in this package that check in another context (e.g. A02.FR.06 on the station). */
-        Builder pathRequirement(String id) {
+        B pathRequirement(String id) {
             this.pathRequirement = RequirementId.of(id);
-            return this;
+            return self();
         }
 
+        /** @return this builder as the role's builder type */
+        abstract B self();
+
+        /** @return a validator of the role with the settings of this builder */
+        abstract V newValidator();
+
         /** @return the validator */
-        public OcppChainValidator build() {
+        public V build() {
             if (revocationChanged || (revocation.isEmpty() && revocationSource.isPresent())) {
                 revocation = revocationSource.map(s -> new RevocationChecker(s, revocationPolicy, revocationCacheTtl,
                         clock, revocationCacheSize));
                 revocationChanged = false;
             }
-            return new OcppChainValidator(this);
+            return newValidator();
+        }
+    }
+
+    /**
+     * Options of a validator of Charging Station certificates (the CSMS's check of its stations), from
+     * {@link OcppChainValidator#stationBuilder(TrustAnchors, String)} or {@link StationCertificates#toBuilder()}.
+     */
+    public static final class StationBuilder extends Builder<StationBuilder, StationCertificates> {
+
+        private StationBuilder(TrustAnchors cso, String csoOrganizationName) {
+            super(CertificateRole.CHARGING_STATION, cso, "A00.FR.403");
+            this.expectedOrganization = Optional.of(requireText(csoOrganizationName, "csoOrganizationName"));
+        }
+
+        private StationBuilder(StationCertificates v) {
+            super(v);
+        }
+
+        /**
+         * @param serialNumber the serial number the CN of a Charging Station certificate must equal (A00.FR.405)
+         * @return this builder
+         */
+        public StationBuilder expectedSerialNumber(String serialNumber) {
+            this.expectedSerialNumber = Optional.of(requireText(serialNumber, "serialNumber"));
+            return this;
+        }
+
+        @Override
+        StationBuilder self() {
+            return this;
+        }
+
+        @Override
+        StationCertificates newValidator() {
+            return new StationCertificates(this);
+        }
+    }
+
+    /**
+     * Options of a validator of CSMS certificates (the Charging Station's check of its CSMS), from
+     * {@link OcppChainValidator#csmsBuilder(TrustAnchors)} or {@link CsmsCertificates#toBuilder()}.
+     */
+    public static final class CsmsBuilder extends Builder<CsmsBuilder, CsmsCertificates> {
+
+        private CsmsBuilder(TrustAnchors cso) {
+            super(CertificateRole.CSMS, cso, "A00.FR.308");
+        }
+
+        private CsmsBuilder(CsmsCertificates v) {
+            super(v);
+        }
+
+        /**
+         * @param fqdn the host name of the CSMS URL, which the CN must equal (A00.FR.309, A00.FR.412)
+         * @return this builder
+         * @throws IllegalArgumentException when it is neither a host name nor an IP address
+         */
+        public CsmsBuilder expectedFqdn(String fqdn) {
+            this.expectedFqdn = Optional.of(requireHost(fqdn));
+            return this;
+        }
+
+        /**
+         * Also accept a CSMS certificate whose dNSName subjectAltName equals the FQDN when its CN does not (off by
+         * default: A00.FR.309/412 name the CN). For CSMS deployments whose certificates carry the host in the SAN.
+         *
+         * @param allowed whether a matching dNSName is enough
+         * @return this builder
+         */
+        public CsmsBuilder allowSubjectAltNameMatch(boolean allowed) {
+            this.allowSubjectAltNameMatch = allowed;
+            return this;
+        }
+
+        @Override
+        CsmsBuilder self() {
+            return this;
+        }
+
+        @Override
+        CsmsCertificates newValidator() {
+            return new CsmsCertificates(this);
+        }
+    }
+
+    /**
+     * Options of a validator of firmware signing certificates, from
+     * {@link OcppChainValidator#firmwareSigningBuilder(TrustAnchors)} or {@link FirmwareSigningCertificates#toBuilder()}.
+     */
+    public static final class FirmwareSigningBuilder extends Builder<FirmwareSigningBuilder, FirmwareSigningCertificates> {
+
+        private FirmwareSigningBuilder(TrustAnchors manufacturer) {
+            super(CertificateRole.FIRMWARE_SIGNING, manufacturer, "A00.FR.604");
+        }
+
+        private FirmwareSigningBuilder(FirmwareSigningCertificates v) {
+            super(v);
+        }
+
+        @Override
+        FirmwareSigningBuilder self() {
+            return this;
+        }
+
+        @Override
+        FirmwareSigningCertificates newValidator() {
+            return new FirmwareSigningCertificates(this);
+        }
+    }
+
+    /**
+     * A validator of Charging Station certificates (the CSMS's check of its stations), from
+     * {@link OcppChainValidator#forChargingStationCertificate(TrustAnchors, String)} or a {@link StationBuilder}.
+     */
+    public static final class StationCertificates extends OcppChainValidator {
+
+        private StationCertificates(StationBuilder b) {
+            super(b);
+        }
+
+        @Override
+        public StationBuilder toBuilder() {
+            return new StationBuilder(this);
+        }
+
+        /**
+         * @param serialNumber the serial number of the Charging Station on this connection (its CN, A00.FR.405)
+         * @return a copy that also checks the CN, sharing this validator's caches
+         */
+        public StationCertificates withExpectedSerialNumber(String serialNumber) {
+            return toBuilder().expectedSerialNumber(serialNumber).build();
+        }
+    }
+
+    /**
+     * A validator of CSMS certificates (the Charging Station's check of its CSMS), from
+     * {@link OcppChainValidator#forCsmsCertificate(TrustAnchors, String)} or a {@link CsmsBuilder}.
+     */
+    public static final class CsmsCertificates extends OcppChainValidator {
+
+        private CsmsCertificates(CsmsBuilder b) {
+            super(b);
+        }
+
+        @Override
+        public CsmsBuilder toBuilder() {
+            return new CsmsBuilder(this);
+        }
+
+        /**
+         * Binds the host of one connection (as a TLS client takes it from SNI or the URL); any non-blank name is
+         * taken, a name that is no host simply matches no certificate.
+         *
+         * @param fqdn the CSMS host name of this connection
+         * @return a copy that expects that CN, sharing this validator's caches
+         */
+        public CsmsCertificates withExpectedFqdn(String fqdn) {
+            CsmsBuilder b = toBuilder();
+            b.expectedFqdn = Optional.of(requireText(fqdn, "fqdn"));
+            return b.build();
+        }
+    }
+
+    /**
+     * A validator of firmware signing certificates, from
+     * {@link OcppChainValidator#forFirmwareSigningCertificate(TrustAnchors)} or a {@link FirmwareSigningBuilder}.
+     */
+    public static final class FirmwareSigningCertificates extends OcppChainValidator {
+
+        private FirmwareSigningCertificates(FirmwareSigningBuilder b) {
+            super(b);
+        }
+
+        @Override
+        public FirmwareSigningBuilder toBuilder() {
+            return new FirmwareSigningBuilder(this);
         }
     }
 

@@ -1,9 +1,7 @@
 /**
- * The Charging Station half of A02/A03 and of the certificate-management messages, as message-level
- * handlers: {@link io.ocppsec.core.station.StationCertificateManager} takes the OCPP message records
- * ({@code TriggerMessageRequest}, {@code SignCertificateResponse}, {@code CertificateSignedRequest},
- * {@code InstallCertificateRequest}, {@code DeleteCertificateRequest},
- * {@code GetInstalledCertificateIdsRequest}) and returns the records to send. No networking: the
- * integrator's OCPP-J stack moves the messages.
+ * The Charging Station's answers to the certificate-management messages on its certificate store
+ * ({@link io.ocppsec.core.station.CertificateStoreHandler}: {@code InstallCertificateRequest},
+ * {@code DeleteCertificateRequest}, {@code GetInstalledCertificateIdsRequest}). Certificate signing (A02/A03)
+ * is in {@code io.ocppsec.core.signing}; the store itself in {@code io.ocppsec.core.store}. No networking.
  */
 package io.ocppsec.core.station;

@@ -28,10 +28,11 @@ class OcppChainValidatorTest {
     static final TestPki PKI = TestPki.create();
     static final TrustAnchors CSO = TrustAnchors.cso(PKI.csoRoot().certificate());
     static final TrustAnchors MANUFACTURER = TrustAnchors.manufacturer(PKI.manufacturerRoot().certificate());
-    static final OcppChainValidator STATION = OcppChainValidator.forChargingStationCertificate(CSO, TestPki.CSO_NAME)
-            .toBuilder().clock(TestPki.CLOCK).build();
-    static final OcppChainValidator CSMS = OcppChainValidator.forCsmsCertificate(CSO, TestPki.CSMS_FQDN);
-    static final OcppChainValidator FIRMWARE = OcppChainValidator.forFirmwareSigningCertificate(MANUFACTURER);
+    static final OcppChainValidator.StationCertificates STATION = OcppChainValidator
+            .forChargingStationCertificate(CSO, TestPki.CSO_NAME).toBuilder().clock(TestPki.CLOCK).build();
+    static final OcppChainValidator.CsmsCertificates CSMS = OcppChainValidator.forCsmsCertificate(CSO, TestPki.CSMS_FQDN);
+    static final OcppChainValidator.FirmwareSigningCertificates FIRMWARE =
+            OcppChainValidator.forFirmwareSigningCertificate(MANUFACTURER);
 
     static ValidationResult station(List<X509Certificate> chain) {
         return STATION.validate(chain, TestPki.NOW).result();
@@ -108,7 +109,52 @@ class OcppChainValidatorTest {
                 .result().isClean()).isTrue();
         ValidationResult r = STATION.withExpectedSerialNumber("CS-0002").validate(PKI.station().chain(), TestPki.NOW).result();
         assertThat(ids(r)).containsExactly("A00.FR.405");
-        assertThatThrownBy(() -> CSMS.withExpectedSerialNumber("x")).isInstanceOf(IllegalStateException.class);
+        ValidationResult built = OcppChainValidator.stationBuilder(CSO, TestPki.CSO_NAME).expectedSerialNumber("CS-0002")
+                .clock(TestPki.CLOCK).build().validate(PKI.station().chain(), TestPki.NOW).result();
+        assertThat(ids(built)).containsExactly("A00.FR.405");
+    }
+
+    /**
+     * The role-only options used to throw IllegalStateException for the wrong role; now they exist only on the
+     * role's types, so the wrong call does not compile. This pins that shape.
+     */
+    @Test
+    void roleOnlyOptionsExistOnlyOnTheirRolesTypes() throws Exception {
+        assertThat(publicMethods(OcppChainValidator.StationCertificates.class))
+                .contains("withExpectedSerialNumber").doesNotContain("withExpectedFqdn");
+        assertThat(publicMethods(OcppChainValidator.CsmsCertificates.class))
+                .contains("withExpectedFqdn").doesNotContain("withExpectedSerialNumber");
+        assertThat(publicMethods(OcppChainValidator.FirmwareSigningCertificates.class))
+                .doesNotContain("withExpectedFqdn", "withExpectedSerialNumber");
+        assertThat(publicMethods(OcppChainValidator.class)).doesNotContain("withExpectedFqdn", "withExpectedSerialNumber");
+        assertThat(publicMethods(OcppChainValidator.StationBuilder.class))
+                .contains("expectedSerialNumber").doesNotContain("expectedFqdn", "allowSubjectAltNameMatch");
+        assertThat(publicMethods(OcppChainValidator.CsmsBuilder.class))
+                .contains("expectedFqdn", "allowSubjectAltNameMatch").doesNotContain("expectedSerialNumber");
+        assertThat(publicMethods(OcppChainValidator.FirmwareSigningBuilder.class))
+                .doesNotContain("expectedSerialNumber", "expectedFqdn", "allowSubjectAltNameMatch");
+        assertThat(OcppChainValidator.class.getMethod("forChargingStationCertificate", TrustAnchors.class, String.class)
+                .getReturnType()).isEqualTo(OcppChainValidator.StationCertificates.class);
+        assertThat(OcppChainValidator.class.getMethod("forCsmsCertificate", TrustAnchors.class, String.class)
+                .getReturnType()).isEqualTo(OcppChainValidator.CsmsCertificates.class);
+        assertThat(OcppChainValidator.class.getMethod("forFirmwareSigningCertificate", TrustAnchors.class)
+                .getReturnType()).isEqualTo(OcppChainValidator.FirmwareSigningCertificates.class);
+        OcppChainValidator.StationBuilder station = STATION.toBuilder();
+        OcppChainValidator.CsmsBuilder csms = CSMS.toBuilder();
+        OcppChainValidator.FirmwareSigningBuilder firmware = FIRMWARE.toBuilder();
+        assertThat(List.of(station.build().role(), csms.build().role(), firmware.build().role())).containsExactly(
+                CertificateRole.CHARGING_STATION, CertificateRole.CSMS, CertificateRole.FIRMWARE_SIGNING);
+        OcppChainValidator unknownRole = CSMS;
+        assertThat(unknownRole.toBuilder().clock(TestPki.CLOCK).build()).isInstanceOf(OcppChainValidator.CsmsCertificates.class);
+        assertThatThrownBy(() -> OcppChainValidator.csmsBuilder(CSO).expectedFqdn("not a host!"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OcppChainValidator.stationBuilder(MANUFACTURER, TestPki.CSO_NAME))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OcppChainValidator.firmwareSigningBuilder(CSO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<String> publicMethods(Class<?> type) {
+        return java.util.Arrays.stream(type.getMethods()).map(java.lang.reflect.Method::getName).toList();
     }
 
     /** What the full validator reports for each defect on a station certificate. */
@@ -392,7 +438,7 @@ class OcppChainValidatorTest {
     @Test
     @Verifies({"A00.FR.309", "A00.FR.412"})
     void anUnboundCsmsValidatorAcceptsNothingUntilBoundToAHost() {
-        OcppChainValidator unbound = OcppChainValidator.forCsmsCertificate(CSO);
+        OcppChainValidator.CsmsCertificates unbound = OcppChainValidator.forCsmsCertificate(CSO);
         assertThat(unbound.expectedFqdn()).isEmpty();
         ValidationResult r = unbound.validate(PKI.csmsEc().chain(), TestPki.NOW).result();
         assertThat(ids(r)).containsExactly("A00.FR.309");
@@ -411,7 +457,7 @@ class OcppChainValidatorTest {
         ValidationResult strict = CSMS.validate(sanOnly.chain(), TestPki.NOW).result();
         assertThat(ids(strict)).containsExactly("A00.FR.309");
         assertThat(strict.violations().get(0).chainIndex()).hasValue(0);
-        OcppChainValidator lenient = CSMS.toBuilder().allowSubjectAltNameMatch(true).build();
+        OcppChainValidator.CsmsCertificates lenient = CSMS.toBuilder().allowSubjectAltNameMatch(true).build();
         assertThat(lenient.validate(sanOnly.chain(), TestPki.NOW).result().isClean()).isTrue();
         assertThat(lenient.withExpectedFqdn("other.example.com").validate(sanOnly.chain(), TestPki.NOW)
                 .result().describe()).contains("dNSName=", "or a dNSName equal to it");
@@ -421,8 +467,6 @@ class OcppChainValidatorTest {
                 .isTrue();
         assertThat(OcppChainValidator.checkCsmsName(PKI.csmsEc().certificate(), "CSMS.example.com", false).isClean())
                 .isTrue();
-        assertThatThrownBy(() -> STATION.toBuilder().allowSubjectAltNameMatch(true))
-                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -25,7 +25,7 @@ class ResultCacheTest {
     static final TestPki PKI = OcppChainValidatorTest.PKI;
     static final TrustAnchors CSO = OcppChainValidatorTest.CSO;
 
-    static OcppChainValidator fresh() {
+    static OcppChainValidator.StationCertificates fresh() {
         return OcppChainValidator.forChargingStationCertificate(CSO, TestPki.CSO_NAME);
     }
 
@@ -66,7 +66,7 @@ class ResultCacheTest {
     @Test
     @Verifies({"A00.FR.404", "A00.FR.405"})
     void aReplacementValidatorSharingTheCacheDoesNotGetAnotherSettingsResult() {
-        OcppChainValidator v = fresh();
+        OcppChainValidator.StationCertificates v = fresh();
         List<X509Certificate> chain = PKI.station().chain();
         assertThat(v.validate(chain, TestPki.NOW).result().isClean()).isTrue();
         // As a trust manager's update(...) would do: a copy with another expectation, sharing the caches.

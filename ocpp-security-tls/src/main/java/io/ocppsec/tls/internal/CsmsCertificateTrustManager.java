@@ -3,7 +3,6 @@ package io.ocppsec.tls.internal;
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
-import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
 import io.ocppsec.core.cert.OcppChainValidator;
@@ -26,7 +25,7 @@ import javax.net.ssl.SSLSocket;
  * The Charging Station side: checks the CSMS server certificate with the validator (path to the installed CSMS
  * roots, A00.FR.308/411) and its commonName against the CSMS FQDN of this connection (A00.FR.309/412). The name check
  * is made once, by {@link OcppChainValidator}: an OCPP validator is bound to the host of each connection with
- * {@link OcppChainValidator#withExpectedFqdn(String)}; any other {@link ChainValidator} gets
+ * {@link OcppChainValidator.CsmsCertificates#withExpectedFqdn}; any other {@link ChainValidator} gets
  * {@link OcppChainValidator#checkCsmsName} on top. A failure is reported as InvalidCsmsCertificate (A00.FR.310/413)
  * and the connection ends (A00.FR.311/414).
  */
@@ -65,14 +64,10 @@ public final class CsmsCertificateTrustManager extends ReloadableTrustManager {
     /** A CSMS-certificate OCPP validator takes over the station's subjectAltName setting. */
     @Override
     ChainValidator normalize(ChainValidator v) {
-        if (name.allowSubjectAltName() && isCsmsValidator(v)) {
-            return ((OcppChainValidator) v).toBuilder().allowSubjectAltNameMatch(true).build();
+        if (name.allowSubjectAltName() && v instanceof OcppChainValidator.CsmsCertificates csms) {
+            return csms.toBuilder().allowSubjectAltNameMatch(true).build();
         }
         return v;
-    }
-
-    private static boolean isCsmsValidator(ChainValidator v) {
-        return v instanceof OcppChainValidator && ((OcppChainValidator) v).role() == CertificateRole.CSMS;
     }
 
     @Override
@@ -133,8 +128,7 @@ public final class CsmsCertificateTrustManager extends ReloadableTrustManager {
                                            Instant now) {
         Ids ids = setup.ids();
         ChainValidationResult r;
-        if (isCsmsValidator(v)) {
-            OcppChainValidator ocpp = (OcppChainValidator) v;
+        if (v instanceof OcppChainValidator.CsmsCertificates ocpp) {
             boolean bound = host.isEmpty() || ocpp.expectedFqdn().filter(host.get()::equals).isPresent();
             r = (bound ? ocpp : ocpp.withExpectedFqdn(host.get())).validate(list, now);
         } else {

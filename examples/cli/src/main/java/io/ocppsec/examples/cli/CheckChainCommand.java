@@ -125,10 +125,8 @@ final class CheckChainCommand implements Callable<Integer> {
                 v = OcppChainValidator.forCsmsCertificate(anchors, fqdn);
                 break;
             case CHARGING_STATION:
-                v = OcppChainValidator.forChargingStationCertificate(anchors, org);
-                if (serial != null) {
-                    v = v.withExpectedSerialNumber(serial);
-                }
+                OcppChainValidator.StationCertificates station = OcppChainValidator.forChargingStationCertificate(anchors, org);
+                v = serial != null ? station.withExpectedSerialNumber(serial) : station;
                 break;
             default:
                 v = OcppChainValidator.forFirmwareSigningCertificate(anchors);

@@ -17,9 +17,9 @@ import io.ocppsec.core.credential.AuthenticationResult;
 import io.ocppsec.core.credential.BasicAuthenticator;
 import io.ocppsec.core.credential.CredentialState;
 import io.ocppsec.core.credential.InMemoryCredentialStore;
-import io.ocppsec.core.csms.CertificateSigningService;
-import io.ocppsec.core.csms.CertificateUpdateAdvisor;
-import io.ocppsec.core.csms.SignCertificateOutcome;
+import io.ocppsec.core.signing.CertificateSigningService;
+import io.ocppsec.core.signing.CertificateUpdateAdvisor;
+import io.ocppsec.core.signing.SignCertificateOutcome;
 import io.ocppsec.core.csr.CsrInspector;
 import io.ocppsec.core.event.FileSecurityEventQueue;
 import io.ocppsec.core.event.SecurityEventQueueOptions;
@@ -28,8 +28,8 @@ import io.ocppsec.core.event.SecurityLog;
 import io.ocppsec.core.event.SecurityLogOptions;
 import io.ocppsec.core.password.BasicAuthPassword;
 import io.ocppsec.core.password.PasswordHasher;
-import io.ocppsec.core.station.StationCertificateManager;
-import io.ocppsec.core.station.TriggerResult;
+import io.ocppsec.core.signing.CertificateSigningClient;
+import io.ocppsec.core.signing.TriggerResult;
 import io.ocppsec.core.store.CertificateStorePersistence;
 import io.ocppsec.core.store.RootCertificateType;
 import io.ocppsec.core.store.StationCertificateStore;
@@ -101,8 +101,8 @@ class ReadmeSnippetsTest {
                 .build();
 
         // A02/A03: trigger -> new key pair + CSR -> CertificateSigned validated, stored, used from notBefore
-        StationCertificateManager certificates =
-                StationCertificateManager.builder(store, events, "Example CSO", "CS-0001").build();
+        CertificateSigningClient certificates =
+                CertificateSigningClient.builder(store, events, "Example CSO", "CS-0001").build();
         TriggerResult trigger = certificates.onTriggerMessage(
                 CertificateUpdateAdvisor.triggerFor(CertificateSigningUse.CHARGING_STATION_CERTIFICATE));
         sent.add(trigger.response());                // answer first ...

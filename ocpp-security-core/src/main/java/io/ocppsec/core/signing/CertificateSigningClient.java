@@ -1,17 +1,11 @@
-package io.ocppsec.core.station;
+package io.ocppsec.core.signing;
 
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.message.CertificateSignedRequest;
 import io.ocppsec.api.message.CertificateSignedResponse;
 import io.ocppsec.api.message.CertificateSignedResponse.CertificateSignedStatus;
 import io.ocppsec.api.message.CertificateSigningUse;
-import io.ocppsec.api.message.DeleteCertificateRequest;
-import io.ocppsec.api.message.DeleteCertificateResponse;
 import io.ocppsec.api.message.GenericStatus;
-import io.ocppsec.api.message.GetInstalledCertificateIdsRequest;
-import io.ocppsec.api.message.GetInstalledCertificateIdsResponse;
-import io.ocppsec.api.message.InstallCertificateRequest;
-import io.ocppsec.api.message.InstallCertificateResponse;
 import io.ocppsec.api.message.SignCertificateRequest;
 import io.ocppsec.api.message.SignCertificateResponse;
 import io.ocppsec.api.message.StatusInfo;
@@ -35,7 +29,9 @@ import io.ocppsec.core.event.SecurityEventReporter;
 import io.ocppsec.core.event.TechInfo;
 import io.ocppsec.core.store.ClientInstallResult;
 import io.ocppsec.core.store.CertificateStoreException;
-import io.ocppsec.core.store.CsrRetrySchedule;
+import io.ocppsec.core.station.internal.CertificateOperationsGate;
+import io.ocppsec.core.station.internal.SecurityEvents;
+import io.ocppsec.core.station.internal.StatusInfos;
 import io.ocppsec.core.store.RootCertificateType;
 import io.ocppsec.core.store.StationCertificateStore;
 import java.security.GeneralSecurityException;
@@ -55,8 +51,9 @@ import java.util.stream.Collectors;
 
 /**
  * The Charging Station's side of A02 (certificate update requested by the CSMS) and A03 (renewal started
- * by the station), plus InstallCertificate, DeleteCertificate and GetInstalledCertificateIds, as
- * handlers that take and return OCPP message records.
+ * by the station), as handlers that take and return OCPP message records. InstallCertificate,
+ * DeleteCertificate and GetInstalledCertificateIds are answered by
+ * {@code io.ocppsec.core.station.CertificateStoreHandler} on the same store.
  *
  * <ul>
  *   <li>{@link #onTriggerMessage}: {@code SignChargingStationCertificate} / {@code SignV2GCertificate} →
@@ -76,25 +73,30 @@ import java.util.stream.Collectors;
  * {@code ReconfigurationOfSecurityParameters}, naming certificates by subject and serial only, never a key.
  *
  * <pre>{@code
- * StationCertificateManager manager = StationCertificateManager
+ * CertificateSigningClient signing = CertificateSigningClient
  *         .builder(store, reporter, organizationName, serialNumber)
  *         .maxCertificateChainSize(5000).certSigning(Duration.ofSeconds(30), 2).clock(clock).build();
- * TriggerResult r = manager.onTriggerMessage(trigger);
+ * TriggerResult r = signing.onTriggerMessage(trigger);
  * send(r.response());
  * r.followUp().ifPresent(this::send);
  * ...
- * CertificateSignedResponse answer = manager.onCertificateSigned(certificateSigned);
+ * CertificateSignedResponse answer = signing.onCertificateSigned(certificateSigned);
  * }</pre>
  *
- * <p>Thread-safe: message handlers are serialised on the manager.
+ * <p>Thread-safe: message handlers are serialised on the client.
  */
-public final class StationCertificateManager {
+public final class CertificateSigningClient {
 
-    private static final System.Logger LOG = System.getLogger(StationCertificateManager.class.getName());
+    /**
+     * Reason code used when a certificate operation is refused on security profile 1 (see
+     * {@link Builder#securityProfile}).
+     */
+    public static final String PROFILE_1_REASON = CertificateOperationsGate.REASON;
+
+    private static final System.Logger LOG = System.getLogger(CertificateSigningClient.class.getName());
 
     private final StationCertificateStore store;
     private final SecurityEvents events;
-    private final CertificateStoreMessages storeMessages;
     private final String organizationName;
     private final String serialNumber;
     private final int maxChainSize;
@@ -104,15 +106,14 @@ public final class StationCertificateManager {
     private final Duration waitMinimum;
     private final int repeatTimes;
     private final Optional<ChainValidator> v2gValidator;
-    private final Optional<java.util.function.Supplier<SecurityProfile>> securityProfile;
+    private final CertificateOperationsGate gate;
     private final Map<CertificateSigningUse, PendingCsr> pending = new EnumMap<>(CertificateSigningUse.class);
     private final Map<CertificateSigningUse, CsrRetrySchedule> schedules = new EnumMap<>(CertificateSigningUse.class);
     private Optional<CertificateSigningUse> lastSent = Optional.empty();
 
-    private StationCertificateManager(Builder b) {
+    private CertificateSigningClient(Builder b) {
         this.store = b.store;
         this.events = new SecurityEvents(b.reporter, b.clock);
-        this.storeMessages = new CertificateStoreMessages(b.store, events);
         this.organizationName = b.organizationName;
         this.serialNumber = b.serialNumber;
         this.maxChainSize = b.maxChainSize;
@@ -122,7 +123,7 @@ public final class StationCertificateManager {
         this.waitMinimum = b.waitMinimum;
         this.repeatTimes = b.repeatTimes;
         this.v2gValidator = b.v2gValidator;
-        this.securityProfile = b.securityProfile;
+        this.gate = CertificateOperationsGate.of(b.securityProfile);
         for (CertificateSigningUse use : CertificateSigningUse.values()) {
             schedules.put(use, CsrRetrySchedule.of(waitMinimum, repeatTimes));
         }
@@ -154,23 +155,20 @@ public final class StationCertificateManager {
      */
     public TriggerResult onTriggerMessage(TriggerMessageRequest request) {
         Objects.requireNonNull(request, "request");
-        if (onProfile1() && (request.requestedMessage() == TriggerMessageRequest.MessageTrigger.SIGN_CHARGING_STATION_CERTIFICATE
-                || request.requestedMessage() == TriggerMessageRequest.MessageTrigger.SIGN_V2G_CERTIFICATE)) {
-            return new TriggerResult(new TriggerMessageResponse(TriggerMessageStatus.REJECTED, profile1Status()),
+        boolean certificateTrigger = switch (request.requestedMessage()) {
+            case SIGN_CHARGING_STATION_CERTIFICATE, SIGN_V2G_CERTIFICATE -> true;
+            default -> false;
+        };
+        if (certificateTrigger && gate.refuses()) {
+            return new TriggerResult(new TriggerMessageResponse(TriggerMessageStatus.REJECTED, gate.refusal()),
                     Optional.empty(), this);
         }
-        Optional<CertificateSigningUse> use;
-        switch (request.requestedMessage()) {
-            case SIGN_CHARGING_STATION_CERTIFICATE:
-                use = Optional.of(CertificateSigningUse.CHARGING_STATION_CERTIFICATE);
-                break;
-            case SIGN_V2G_CERTIFICATE:
-                use = v2gValidator.isPresent() ? Optional.of(CertificateSigningUse.V2G_CERTIFICATE) : Optional.empty();
-                break;
-            default:
-                use = Optional.empty();
-                break;
-        }
+        Optional<CertificateSigningUse> use = switch (request.requestedMessage()) {
+            case SIGN_CHARGING_STATION_CERTIFICATE -> Optional.of(CertificateSigningUse.CHARGING_STATION_CERTIFICATE);
+            case SIGN_V2G_CERTIFICATE ->
+                    v2gValidator.isPresent() ? Optional.of(CertificateSigningUse.V2G_CERTIFICATE) : Optional.empty();
+            default -> Optional.empty();
+        };
         TriggerMessageResponse response = new TriggerMessageResponse(
                 use.isPresent() ? TriggerMessageStatus.ACCEPTED : TriggerMessageStatus.NOT_IMPLEMENTED, Optional.empty());
         return new TriggerResult(response, use, this);
@@ -186,9 +184,7 @@ public final class StationCertificateManager {
      * @throws IllegalStateException for a V2GCertificate when no V2G validator was configured
      */
     public SignCertificateRequest startRenewal(CertificateSigningUse use) throws CsrException {
-        if (onProfile1()) {
-            throw new IllegalStateException(PROFILE_1_INFO);
-        }
+        gate.requireOpen();
         Objects.requireNonNull(use, "use");
         if (use == CertificateSigningUse.V2G_CERTIFICATE && v2gValidator.isEmpty()) {
             throw new IllegalStateException("V2G certificates are not handled: no V2G validator configured");
@@ -205,7 +201,7 @@ public final class StationCertificateManager {
      * @throws CsrException when no key pair or CSR could be made
      */
     public synchronized Optional<SignCertificateRequest> renewalIfDue(CertificateSigningUse use) throws CsrException {
-        if (onProfile1()) {
+        if (gate.refuses()) {
             return Optional.empty();
         }
         Objects.requireNonNull(use, "use");
@@ -300,20 +296,21 @@ public final class StationCertificateManager {
         Objects.requireNonNull(use, "use");
         CsrRetrySchedule schedule = schedules.get(use);
         CsrRetrySchedule.Decision d = schedule.poll(clock.instant());
-        switch (d.action()) {
-            case RESEND:
+        return switch (d.action()) {
+            case RESEND -> {
                 SignCertificateRequest again = newCsr(use);
                 schedule.csrSent(clock.instant());
-                return new RetryPoll(d.action(), Optional.empty(), Optional.of(again));
-            case GIVE_UP:
+                yield new RetryPoll(d.action(), Optional.empty(), Optional.of(again));
+            }
+            case GIVE_UP -> {
                 if (pending.remove(use) != null) {
                     LOG.log(System.Logger.Level.WARNING, "No signed {0} arrived after {1} CSR(s); giving up",
                             use.ocppValue(), schedule.sends());
                 }
-                return new RetryPoll(d.action(), Optional.empty(), Optional.empty());
-            default:
-                return new RetryPoll(d.action(), d.at(), Optional.empty());
-        }
+                yield new RetryPoll(d.action(), Optional.empty(), Optional.empty());
+            }
+            default -> new RetryPoll(d.action(), d.at(), Optional.empty());
+        };
     }
 
     /**
@@ -348,8 +345,8 @@ public final class StationCertificateManager {
      */
     public synchronized CertificateSignedResponse onCertificateSigned(CertificateSignedRequest request) {
         Objects.requireNonNull(request, "request");
-        if (onProfile1()) {
-            return rejected(PROFILE_1_REASON, PROFILE_1_INFO);
+        if (gate.refuses()) {
+            return new CertificateSignedResponse(CertificateSignedStatus.REJECTED, gate.refusal());
         }
         CertificateSigningUse use = request.certificateType().orElse(CertificateSigningUse.CHARGING_STATION_CERTIFICATE);
         String chainText = request.certificateChain();
@@ -450,79 +447,17 @@ public final class StationCertificateManager {
         return rejected(SignedCertificateCheck.INVALID_CERTIFICATE, result.describe());
     }
 
-    /** Reason code used when a certificate operation is refused on security profile 1. */
-    public static final String PROFILE_1_REASON = "NotSupported";
-    private static final String PROFILE_1_INFO =
-            "certificate operations are refused on security profile 1 (no TLS): upgrade the profile first";
-
-    /** @return whether the station is on profile 1, where certificate operations are refused */
-    private boolean onProfile1() {
-        return securityProfile.map(p -> p.get() == SecurityProfile.UNSECURED_TRANSPORT_BASIC_AUTH).orElse(false);
-    }
-
-    private static Optional<StatusInfo> profile1Status() {
-        return Optional.of(new StatusInfo(PROFILE_1_REASON, Optional.of(PROFILE_1_INFO)));
-    }
-
     private static CertificateSignedResponse rejected(String reason, String info) {
-        return new CertificateSignedResponse(CertificateSignedStatus.REJECTED,
-                Optional.of(new StatusInfo(reason, Optional.of(CertificateStoreMessages.clip(info)))));
-    }
-
-    // ------------------------------------------------------------------ M-block messages on the store
-
-    /**
-     * Installs a root certificate ({@code InstallCertificateRequest}). Accepted, Rejected (not one
-     * well-formed CA certificate valid now; {@code InvalidCertificate}) or Failed (store full or not
-     * writable). A new root is written to the security log.
-     *
-     * @param request the request
-     * @return the response
-     */
-    public synchronized InstallCertificateResponse onInstallCertificate(InstallCertificateRequest request) {
-        Objects.requireNonNull(request, "request");
-        if (onProfile1()) {
-            return new InstallCertificateResponse(InstallCertificateResponse.InstallCertificateStatus.REJECTED,
-                    profile1Status());
-        }
-        return storeMessages.install(request);
-    }
-
-    /**
-     * Deletes the certificate named by the hash data ({@code DeleteCertificateRequest}). The station's active
-     * client certificate is never deleted (Failed). A deletion is written to the security log.
-     *
-     * @param request the request
-     * @return Accepted, Failed or NotFound
-     */
-    public synchronized DeleteCertificateResponse onDeleteCertificate(DeleteCertificateRequest request) {
-        Objects.requireNonNull(request, "request");
-        if (onProfile1()) {
-            return new DeleteCertificateResponse(DeleteCertificateResponse.DeleteCertificateStatus.FAILED,
-                    profile1Status());
-        }
-        return storeMessages.delete(request);
-    }
-
-    /**
-     * Lists the installed roots of the requested types (all types when the list is empty) and the
-     * V2G certificate chains, with SHA-256 hash data ({@code GetInstalledCertificateIdsRequest}).
-     *
-     * @param request the request
-     * @return Accepted with the hash data, or NotFound when nothing matches
-     */
-    public synchronized GetInstalledCertificateIdsResponse onGetInstalledCertificateIds(
-            GetInstalledCertificateIdsRequest request) {
-        return storeMessages.installedIds(Objects.requireNonNull(request, "request"));
+        return new CertificateSignedResponse(CertificateSignedStatus.REJECTED, StatusInfos.of(reason, info));
     }
 
     @Override
     public String toString() {
-        return "StationCertificateManager{serial=" + serialNumber + ", pending=" + pending.keySet()
+        return "CertificateSigningClient{serial=" + serialNumber + ", pending=" + pending.keySet()
                 + ", maxCertificateChainSize=" + maxChainSize + "}";
     }
 
-    /** Configures a {@link StationCertificateManager}; each setter checks its value at once. Not thread-safe. */
+    /** Configures a {@link CertificateSigningClient}; each setter checks its value at once. Not thread-safe. */
     public static final class Builder {
         private final StationCertificateStore store;
         private final SecurityEventReporter reporter;
@@ -612,9 +547,11 @@ public final class StationCertificateManager {
 
         /**
          * The security profile in force, read on every message. On profile 1 (no TLS) certificate operations
-         * are refused with a clear status: CertificateSigned and InstallCertificate Rejected, DeleteCertificate
-         * Failed, the two certificate triggers Rejected (reason {@value #PROFILE_1_REASON}), and no renewal
-         * starts. Stations that can run on profile 1 should always set it.
+         * are refused with a clear status: CertificateSigned Rejected, the two certificate triggers Rejected
+         * (reason {@value CertificateSigningClient#PROFILE_1_REASON}), and no renewal starts (the same rule as
+         * {@code CertificateStoreHandler.Builder#securityProfile}, which refuses
+         * InstallCertificate and DeleteCertificate). Stations that can run on profile 1 should always set it on
+         * both.
          *
          * @param profile supplies the current {@code SecurityCtrlr.SecurityProfile}
          * @return this builder
@@ -624,9 +561,9 @@ public final class StationCertificateManager {
             return this;
         }
 
-        /** @return the manager */
-        public StationCertificateManager build() {
-            return new StationCertificateManager(this);
+        /** @return the signing client */
+        public CertificateSigningClient build() {
+            return new CertificateSigningClient(this);
         }
     }
 }

@@ -1,13 +1,12 @@
-package io.ocppsec.core.station;
+package io.ocppsec.core.signing;
 
 import io.ocppsec.api.message.SignCertificateRequest;
-import io.ocppsec.core.store.CsrRetrySchedule;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The answer of {@link StationCertificateManager#pollRetry}: what the station does about a CSR that the
+ * The answer of {@link CertificateSigningClient#pollRetry}: what the station does about a CSR that the
  * CSMS accepted but never answered with a {@code CertificateSignedRequest}.
  *
  * @param action NONE (nothing pending), WAIT (ask again at {@code nextPollAt}), RESEND (send

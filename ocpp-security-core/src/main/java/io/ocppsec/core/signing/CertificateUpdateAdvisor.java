@@ -1,4 +1,4 @@
-package io.ocppsec.core.csms;
+package io.ocppsec.core.signing;
 
 import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.api.message.TriggerMessageRequest;
@@ -42,7 +42,7 @@ public final class CertificateUpdateAdvisor {
     /** Default renewal window: one month, as A03.FR.02 gives the station. */
     public static final Duration DEFAULT_RENEWAL_WINDOW = Duration.ofDays(30);
 
-    private final OcppChainValidator validator;
+    private final OcppChainValidator.StationCertificates validator;
     private final Duration renewalWindow;
     private final Clock clock;
 

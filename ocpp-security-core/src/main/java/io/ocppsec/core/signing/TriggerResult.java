@@ -1,4 +1,4 @@
-package io.ocppsec.core.station;
+package io.ocppsec.core.signing;
 
 import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.api.message.SignCertificateRequest;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * TriggerMessageResponse"). Later calls return the same request.
  *
  * <pre>{@code
- * TriggerResult r = manager.onTriggerMessage(trigger);
+ * TriggerResult r = signing.onTriggerMessage(trigger);
  * send(r.response());
  * r.followUp().ifPresent(this::send);      // SignCertificateRequest with certificateType set (A02.FR.13)
  * }</pre>
@@ -25,14 +25,14 @@ public final class TriggerResult {
 
     private final TriggerMessageResponse response;
     private final Optional<CertificateSigningUse> certificateType;
-    private final StationCertificateManager manager;
+    private final CertificateSigningClient client;
     private SignCertificateRequest followUp;
 
     TriggerResult(TriggerMessageResponse response, Optional<CertificateSigningUse> certificateType,
-                  StationCertificateManager manager) {
+                  CertificateSigningClient client) {
         this.response = Objects.requireNonNull(response, "response");
         this.certificateType = Objects.requireNonNull(certificateType, "certificateType");
-        this.manager = Objects.requireNonNull(manager, "manager");
+        this.client = Objects.requireNonNull(client, "client");
     }
 
     /** @return the {@code TriggerMessageResponse} to send first */
@@ -57,7 +57,7 @@ public final class TriggerResult {
             return Optional.empty();
         }
         if (followUp == null) {
-            followUp = manager.beginSigning(certificateType.get());
+            followUp = client.beginSigning(certificateType.get());
         }
         return Optional.of(followUp);
     }

@@ -1,4 +1,4 @@
-package io.ocppsec.core.station;
+package io.ocppsec.core.signing;
 
 import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.core.store.KeyHandle;

@@ -1,4 +1,4 @@
-package io.ocppsec.core.csms;
+package io.ocppsec.core.signing;
 
 import io.ocppsec.api.message.CertificateSignedRequest;
 import io.ocppsec.api.message.GenericStatus;

@@ -1,4 +1,4 @@
-package io.ocppsec.core.station;
+package io.ocppsec.core.signing;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,9 +17,6 @@ import io.ocppsec.api.message.TriggerMessageResponse.TriggerMessageStatus;
 import io.ocppsec.core.cert.CertificateParser;
 import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.core.cert.TrustAnchors;
-import io.ocppsec.core.csms.CertificateUpdateAdvisor;
-import io.ocppsec.core.csms.SignCertificateOutcome;
-import io.ocppsec.core.csms.UpdateAdvice;
 import io.ocppsec.core.store.KeyHandle;
 import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.PkiRole;
@@ -61,7 +58,7 @@ class CertificateUpdateFlowTest {
         }
     }
 
-    Flow flow(UnaryOperator<StationCertificateManager.Builder> config) throws Exception {
+    Flow flow(UnaryOperator<CertificateSigningClient.Builder> config) throws Exception {
         flow = new Flow(pki, dir, config);
         flow.installCsoRoot();
         return flow;
@@ -162,7 +159,7 @@ class CertificateUpdateFlowTest {
         var perRoot = flow.store.activeCertificatesPerRoot(CertificateSigningUse.V2G_CERTIFICATE);
         assertThat(perRoot).hasSize(1);
         assertThat(perRoot.get(0).leaf().getPublicKey()).isEqualTo(flow.generatedKeys.get(1).getPublic());
-        var ids = flow.wire(flow.station.onGetInstalledCertificateIds(flow.wire(
+        var ids = flow.wire(flow.certificates.onGetInstalledCertificateIds(flow.wire(
                 new GetInstalledCertificateIdsRequest(List.of(GetCertificateIdUse.V2G_CERTIFICATE_CHAIN)))));
         assertThat(ids.certificateHashDataChain()).hasSize(2)
                 .allSatisfy(c -> assertThat(c.childCertificateHashData()).hasSize(1));

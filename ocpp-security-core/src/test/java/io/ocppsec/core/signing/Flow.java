@@ -1,14 +1,15 @@
-package io.ocppsec.core.station;
+package io.ocppsec.core.signing;
 
 import io.ocppsec.testpki.MutableClock;
 import io.ocppsec.api.event.SecurityEventType;
 import io.ocppsec.api.message.OcppRequest;
 import io.ocppsec.api.message.OcppResponse;
+import io.ocppsec.api.message.CertificateSignedResponse;
+import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.api.message.InstallCertificateRequest;
 import io.ocppsec.api.message.InstallCertificateUse;
 import io.ocppsec.api.spi.CertificateAuthority;
 import io.ocppsec.core.ca.InsecureLocalCertificateAuthority;
-import io.ocppsec.core.csms.CertificateSigningService;
 import io.ocppsec.core.csr.CsrInspector;
 import io.ocppsec.core.csr.GeneratedKeyPair;
 import io.ocppsec.core.csr.KeyAlgorithm;
@@ -20,6 +21,7 @@ import io.ocppsec.core.event.SecurityLogOptions;
 import io.ocppsec.core.json.OcppCall;
 import io.ocppsec.core.json.OcppCallResult;
 import io.ocppsec.core.json.OcppJsonCodec;
+import io.ocppsec.core.station.CertificateStoreHandler;
 import io.ocppsec.core.store.CertificateStorePersistence;
 import io.ocppsec.core.store.KeyHandle;
 import io.ocppsec.core.store.StationCertificateStore;
@@ -39,31 +41,48 @@ import java.util.stream.Stream;
 
 /**
  * An in-memory station + CSMS pair: a real store, security log and event queue on disk, a real CSR
- * inspector and InsecureLocalCertificateAuthority, and every message through the OCPP-J codec.
+ * inspector and InsecureLocalCertificateAuthority, and every message through the OCPP-J codec. The station is
+ * composed as an integrator composes it: a {@link CertificateSigningClient} for A02/A03 and a
+ * {@link CertificateStoreHandler} for the M-block messages, on the same store and reporter. Public for the
+ * tests of {@code io.ocppsec.core.station} (test code on the class path: the test-PKI types it exposes need no
+ * module export).
  */
-final class Flow implements AutoCloseable {
+@SuppressWarnings("exports")
+public final class Flow implements AutoCloseable {
 
-    static final String SERIAL = TestPki.STATION_SERIAL;
-    static final String ORG = TestPki.CSO_NAME;
+    public static final String SERIAL = TestPki.STATION_SERIAL;
+    public static final String ORG = TestPki.CSO_NAME;
 
-    final TestPki pki;
-    final MutableClock clock = new MutableClock(TestPki.NOW);
+    public final TestPki pki;
+    public final MutableClock clock = new MutableClock(TestPki.NOW);
     final MutableClock caClock = new MutableClock(TestPki.NOW);
     final OcppJsonCodec codec = OcppJsonCodec.create();
     final Path dir;
-    final SecurityLog log;
-    final FileSecurityEventQueue queue;
-    final StationCertificateStore store;
-    final List<KeyPair> generatedKeys = new ArrayList<>();
-    final StationCertificateManager station;
-    final CertificateSigningService csms;
+    public final SecurityLog log;
+    public final FileSecurityEventQueue queue;
+    public final StationCertificateStore store;
+    public final List<KeyPair> generatedKeys = new ArrayList<>();
+    public final CertificateSigningClient station;
+    public final CertificateStoreHandler certificates;
+    public final CertificateSigningService csms;
 
-    Flow(TestPki pki, Path dir, UnaryOperator<StationCertificateManager.Builder> config) throws Exception {
+    public Flow(TestPki pki, Path dir, UnaryOperator<CertificateSigningClient.Builder> config) throws Exception {
         this(pki, dir, config, Optional.empty());
     }
 
-    Flow(TestPki pki, Path dir, UnaryOperator<StationCertificateManager.Builder> config,
+    Flow(TestPki pki, Path dir, UnaryOperator<CertificateSigningClient.Builder> config,
          Optional<CertificateAuthority> otherCa) throws Exception {
+        this(pki, dir, config, b -> b, otherCa);
+    }
+
+    public Flow(TestPki pki, Path dir, UnaryOperator<CertificateSigningClient.Builder> config,
+                UnaryOperator<CertificateStoreHandler.Builder> storeConfig) throws Exception {
+        this(pki, dir, config, storeConfig, Optional.empty());
+    }
+
+    private Flow(TestPki pki, Path dir, UnaryOperator<CertificateSigningClient.Builder> config,
+                 UnaryOperator<CertificateStoreHandler.Builder> storeConfig,
+                 Optional<CertificateAuthority> otherCa) throws Exception {
         this.pki = pki;
         this.dir = dir;
         log = SecurityLog.open(dir.resolve("log"), SecurityLogOptions.defaults().withClock(clock));
@@ -75,8 +94,10 @@ final class Flow implements AutoCloseable {
             generatedKeys.add(new KeyPair(pair.publicKey(), pair.privateKeyForLocalUse()));
             return new StationKeySource.StationKey(pair, KeyHandle.inMemory(alias, pair.privateKeyForLocalUse()));
         };
-        station = config.apply(StationCertificateManager.builder(store,
-                new SecurityEventReporter(log, queue, () -> { }), ORG, SERIAL).clock(clock).keySource(recording)).build();
+        SecurityEventReporter reporter = new SecurityEventReporter(log, queue, () -> { });
+        station = config.apply(CertificateSigningClient.builder(store, reporter, ORG, SERIAL).clock(clock)
+                .keySource(recording)).build();
+        certificates = storeConfig.apply(CertificateStoreHandler.builder(store, reporter).clock(clock)).build();
         CertificateAuthority ca = otherCa.orElseGet(() -> ca(pki.csoSubCa(), List.of(pki.csoRoot()), caClock));
         csms = CertificateSigningService.of(CsrInspector.forOrganization(ORG), ca);
     }
@@ -88,8 +109,8 @@ final class Flow implements AutoCloseable {
                 .inspector(CsrInspector.forOrganization(ORG)).clock(caClock).build();
     }
 
-    void installCsoRoot() {
-        var r = station.onInstallCertificate(wire(new InstallCertificateRequest(
+    public void installCsoRoot() {
+        var r = certificates.onInstallCertificate(wire(new InstallCertificateRequest(
                 InstallCertificateUse.CSMS_ROOT_CERTIFICATE, pki.csoRoot().pem())));
         if (r.status() != io.ocppsec.api.message.InstallCertificateResponse.InstallCertificateStatus.ACCEPTED) {
             throw new IllegalStateException(r.toString());
@@ -98,7 +119,7 @@ final class Flow implements AutoCloseable {
 
     /** Encodes the request as a CALL and decodes it on the other side. */
     @SuppressWarnings("unchecked")
-    <T extends OcppRequest> T wire(T request) {
+    public <T extends OcppRequest> T wire(T request) {
         try {
             String text = codec.encode(new OcppCall("m-" + System.nanoTime(), request));
             return (T) ((OcppCall) codec.decode(text)).payload();
@@ -109,7 +130,7 @@ final class Flow implements AutoCloseable {
 
     /** Encodes the response as a CALLRESULT and decodes it on the other side. */
     @SuppressWarnings("unchecked")
-    <T extends OcppResponse> T wire(T response) {
+    public <T extends OcppResponse> T wire(T response) {
         try {
             String text = codec.encode(new OcppCallResult("r-1", response));
             return (T) ((OcppCallResult) codec.decode(text, id -> Optional.of(response.action()))).payload();
@@ -118,7 +139,7 @@ final class Flow implements AutoCloseable {
         }
     }
 
-    List<SecurityEventType> loggedEvents() throws Exception {
+    public List<SecurityEventType> loggedEvents() throws Exception {
         log.flush();
         return log.reader().entries(Optional.empty(), Optional.empty()).stream().map(e -> e.event().type())
                 .collect(Collectors.toList());
@@ -137,6 +158,16 @@ final class Flow implements AutoCloseable {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * A02 end to end: trigger, CSR, CA, CertificateSigned delivered to the station.
+     *
+     * @param use the certificate to update
+     * @return the station's answer to the CertificateSignedRequest
+     */
+    public CertificateSignedResponse a02(CertificateSigningUse use) throws Exception {
+        return CertificateUpdateFlowTest.a02(this, use);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.ocppsec.core.store;
+package io.ocppsec.core.signing;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.ocppsec.core.csms;
+package io.ocppsec.core.signing;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.ocppsec.core.station;
+package io.ocppsec.core.signing;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,7 +9,7 @@ import io.ocppsec.api.message.CertificateSignedResponse;
 import io.ocppsec.api.message.CertificateSignedResponse.CertificateSignedStatus;
 import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.core.cert.CertificateParser;
-import io.ocppsec.core.csms.CertificateUpdateAdvisor;
+import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.ForgedChain;
 import io.ocppsec.testpki.PkiRole;

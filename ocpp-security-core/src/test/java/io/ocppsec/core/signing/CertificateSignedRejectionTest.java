@@ -1,4 +1,4 @@
-package io.ocppsec.core.station;
+package io.ocppsec.core.signing;
 
 import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.MutableClock;
@@ -14,10 +14,7 @@ import io.ocppsec.api.message.GenericStatus;
 import io.ocppsec.api.message.SignCertificateRequest;
 import io.ocppsec.api.message.StatusInfo;
 import io.ocppsec.core.cert.SignedCertificateCheck;
-import io.ocppsec.core.csms.CertificateUpdateAdvisor;
-import io.ocppsec.core.csms.SignCertificateOutcome;
 import io.ocppsec.core.csr.CsrBuilder;
-import io.ocppsec.core.store.CsrRetrySchedule;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import java.nio.file.Path;
@@ -195,7 +192,7 @@ class CertificateSignedRejectionTest {
     void csrForAnotherStationsSerialIsRejectedAndNotRetried(Start how) throws Exception {
         // This station believes it is CS-9999, but the CSMS has CS-0001 bound to the connection.
         flow = new Flow(pki, dir, b -> b);
-        StationCertificateManager impostor = StationCertificateManager.builder(flow.store,
+        CertificateSigningClient impostor = CertificateSigningClient.builder(flow.store,
                 new io.ocppsec.core.event.SecurityEventReporter(flow.log, flow.queue, () -> { }), Flow.ORG, "CS-9999")
                 .clock(flow.clock).certSigning(Duration.ofSeconds(60), 3).build();
         SignCertificateRequest csr = how == Start.A02_TRIGGER

@@ -1,10 +1,10 @@
-package io.ocppsec.core.store;
+package io.ocppsec.core.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ocppsec.core.store.CsrRetrySchedule.Action;
-import io.ocppsec.core.store.CsrRetrySchedule.State;
+import io.ocppsec.core.signing.CsrRetrySchedule.Action;
+import io.ocppsec.core.signing.CsrRetrySchedule.State;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
