@@ -14,6 +14,7 @@ import io.ocppsec.api.message.DeleteCertificateResponse.DeleteCertificateStatus;
 import io.ocppsec.api.message.GetCertificateIdUse;
 import io.ocppsec.api.message.GetInstalledCertificateIdsRequest;
 import io.ocppsec.api.message.GetInstalledCertificateIdsResponse.GetInstalledCertificateStatus;
+import io.ocppsec.api.message.HashAlgorithm;
 import io.ocppsec.api.message.InstallCertificateRequest;
 import io.ocppsec.api.message.InstallCertificateResponse.InstallCertificateStatus;
 import io.ocppsec.api.message.InstallCertificateUse;
@@ -27,7 +28,6 @@ import io.ocppsec.core.csms.CertificateUpdateAdvisor;
 import io.ocppsec.core.csms.SignCertificateOutcome;
 import io.ocppsec.core.store.CertificateHash;
 import io.ocppsec.core.store.CsrRetrySchedule;
-import io.ocppsec.core.store.HashAlgorithm;
 import io.ocppsec.testpki.TestPki;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -68,7 +68,7 @@ class StationCertificateManagerTest {
 
     static CertificateHashData hashData(X509Certificate cert, X509Certificate issuer) {
         CertificateHash h = CertificateHash.of(cert, issuer.getPublicKey(), HashAlgorithm.SHA256);
-        return new CertificateHashData(io.ocppsec.api.message.HashAlgorithm.SHA256, h.issuerNameHash(),
+        return new CertificateHashData(HashAlgorithm.SHA256, h.issuerNameHash(),
                 h.issuerKeyHash(), h.serialNumber());
     }
 
@@ -199,7 +199,7 @@ class StationCertificateManagerTest {
     void deleteWithMalformedOrUnknownHashDataIsNotFound() throws Exception {
         flow = new Flow(pki, dir, b -> b);
         flow.installCsoRoot();
-        var bad = new CertificateHashData(io.ocppsec.api.message.HashAlgorithm.SHA256, "zz", "yy", "not-hex");
+        var bad = new CertificateHashData(HashAlgorithm.SHA256, "zz", "yy", "not-hex");
         assertThat(flow.station.onDeleteCertificate(new DeleteCertificateRequest(bad)).status())
                 .isEqualTo(DeleteCertificateStatus.NOT_FOUND);
         X509Certificate other = pki.manufacturerRoot().certificate();
