@@ -5,8 +5,6 @@ import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.core.cert.CertificateRole.Hierarchy;
-import io.ocppsec.core.cert.internal.BoundedCache;
-import io.ocppsec.core.cert.internal.JdkAlgorithmPolicy;
 import io.ocppsec.core.cert.internal.X509Names;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
@@ -18,20 +16,20 @@ import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.security.Security;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * RFC 5280 section 6 path validation of one {@link ChainPath} at one instant: validity of every certificate
- * (reported for each, not just the first), then either the {@link FastPath} (the common OCPP chain shape, accepted
- * without the JDK machinery) or the JDK PKIX validator (signatures, basicConstraints, pathLen, keyUsage
- * keyCertSign, name constraints, policies, unknown critical extensions) with revocation disabled, its failure
- * mapped to a violation at the failing certificate's received index. Every refusal comes from PKIX, so the report
- * is the same whichever way a chain went.
+ * (reported for each, not just the first), then the JDK PKIX validator (signatures, basicConstraints, pathLen,
+ * keyUsage keyCertSign, name constraints, policies, unknown critical extensions, the JVM's algorithm constraints)
+ * with revocation disabled, its failure mapped to a violation at the failing certificate's received index.
  */
 final class PathValidation {
 
@@ -40,19 +38,15 @@ final class PathValidation {
     private final TrustAnchors anchors;
     private final RequirementId requirement;
     private final Hierarchy hierarchy;
-    private final BoundedCache<String, Boolean> verified;
-    private final boolean fastPath;
     private boolean reusable;
 
     PathValidation(List<X509Certificate> chain, ChainPath path, TrustAnchors anchors, RequirementId requirement,
-                   Hierarchy hierarchy, BoundedCache<String, Boolean> verified, boolean fastPath) {
+                   Hierarchy hierarchy) {
         this.chain = chain;
         this.path = path;
         this.anchors = anchors;
         this.requirement = requirement;
         this.hierarchy = hierarchy;
-        this.verified = verified;
-        this.fastPath = fastPath;
     }
 
     /**
@@ -89,10 +83,6 @@ final class PathValidation {
         X509Certificate anchor = path.anchor().get();
         checkValidity(anchor, path.anchorIndex(), at, r, true);
 
-        if (fastPath && !validityBroken && FastPath.validate(certs, anchor, at, verified) == FastPath.Verdict.ACCEPTED) {
-            reusable = true;
-            return;
-        }
         Date pkixDate = Date.from(validityBroken ? dateInsideAllValidities(certs, at) : at);
         Optional<CertPathValidatorException> failure;
         try {
@@ -102,7 +92,7 @@ final class PathValidation {
             r.add(violation("path validation could not run (" + e.getClass().getSimpleName() + ")", -1));
             return;
         }
-        reusable = !JdkAlgorithmPolicy.timeDependent();
+        reusable = !dependsOnDate(Security.getProperty("jdk.certpath.disabledAlgorithms"));
         if (failure.isEmpty()) {
             return;
         }
@@ -112,6 +102,27 @@ final class PathValidation {
         }
         int k = e.getIndex();
         r.add(violation(describe(e), k >= 0 && k < idx.size() ? idx.get(k) : -1));
+    }
+
+    /**
+     * Whether the JVM's certification path constraints make a PKIX outcome depend on the date, so that it must not
+     * be reused at another instant: an entry with {@code denyAfter} does, unless it is limited by {@code usage}
+     * (TLSServer, TLSClient, SignedJAR), which never applies to the generic PKIX validation done here. The JDK
+     * default ({@code SHA1 usage SignedJAR & denyAfter 2019-01-01}) therefore does not.
+     *
+     * @param disabledAlgorithms the value of {@code jdk.certpath.disabledAlgorithms}, or null
+     * @return whether an entry is date-dependent for this validation
+     */
+    static boolean dependsOnDate(String disabledAlgorithms) {
+        if (disabledAlgorithms == null) {
+            return false;
+        }
+        for (String entry : disabledAlgorithms.toLowerCase(Locale.ROOT).split(",")) {
+            if (entry.contains("denyafter") && !entry.contains("usage")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<CertPathValidatorException> runPkix(List<X509Certificate> certs, Set<TrustAnchor> trusted,
