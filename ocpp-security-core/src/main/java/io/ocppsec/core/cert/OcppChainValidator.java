@@ -486,7 +486,12 @@ public final class OcppChainValidator implements ChainValidator {
         }
 
         /**
+         * The revocation cache: a {@link io.ocppsec.core.revocation.CachingRevocationSource} in front of the source
+         * (UNKNOWN is never cached). Not used when the source already is a {@code CachingRevocationSource}: its own
+         * settings apply, so that two caches never stack.
+         *
          * @param ttl the longest time a GOOD or REVOKED answer is cached; an answer's nextUpdate shortens it
+         *     (zero disables caching)
          * @param maxEntries the cache capacity (0 disables caching)
          * @return this builder
          */
