@@ -7,9 +7,9 @@ import io.ocppsec.core.cert.CertificateRole;
 import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
 import io.ocppsec.core.cert.OcppChainValidator;
+import io.ocppsec.core.internal.x509.X509Names;
 import io.ocppsec.tls.internal.Ids;
 import io.ocppsec.tls.internal.PeerCertificateException;
-import io.ocppsec.tls.internal.SubjectNames;
 import io.ocppsec.tls.internal.VerifiedPeer;
 import java.net.Socket;
 import java.security.cert.CertificateException;
@@ -229,7 +229,7 @@ public final class ReloadableTrustManager extends X509ExtendedTrustManager {
         }
         ChainValidationResult r = validateSafely(v, list, now, "A00.FR.403");
         r = r.and(leafIsPeer(r, list, "A00.FR.403"));
-        List<String> cn = SubjectNames.commonNames(list.get(0).getSubjectX500Principal());
+        List<String> cn = X509Names.commonNames(list.get(0).getSubjectX500Principal());
         if (cn.size() != 1 || cn.get(0).isBlank()) {
             r = r.and(ValidationResult.of(Violation.of("A00.FR.405", RequirementLevel.SHALL,
                     cn.size() + " commonName values", "exactly one commonName holding the station serial number")

@@ -6,8 +6,9 @@ import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.api.spi.RevocationSource;
 import io.ocppsec.core.cert.CertificateRole.Hierarchy;
-import io.ocppsec.core.cert.internal.HostNames;
-import io.ocppsec.core.cert.internal.X509Names;
+import io.ocppsec.core.internal.text.Printable;
+import io.ocppsec.core.internal.x509.HostNames;
+import io.ocppsec.core.internal.x509.X509Names;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -111,7 +112,7 @@ public final class OcppChainValidator implements ChainValidator {
     public static OcppChainValidator forCsmsCertificate(TrustAnchors cso, String expectedFqdn) {
         Objects.requireNonNull(expectedFqdn, "expectedFqdn");
         if (!HostNames.isFqdn(expectedFqdn) && !HostNames.isIpAddress(expectedFqdn)) {
-            throw new IllegalArgumentException("expectedFqdn is not a host name: " + X509Names.printable(expectedFqdn));
+            throw new IllegalArgumentException("expectedFqdn is not a host name: " + Printable.of(expectedFqdn));
         }
         Builder b = new Builder(CertificateRole.CSMS, cso, "A00.FR.308");
         b.expectedFqdn = Optional.of(expectedFqdn);
@@ -157,7 +158,7 @@ public final class OcppChainValidator implements ChainValidator {
         // A00.FR.309 (profile 2) / A00.FR.412 (profile 3): the same check of the CSMS CN.
         String found = "CN=" + cnList(cns) + (dns.isEmpty() ? "" : ", dNSName=" + cnList(dns));
         return ValidationResult.of(Violation.of("A00.FR.309", RequirementLevel.SHALL, found,
-                "CN = " + X509Names.printable(fqdn) + " (the FQDN of the CSMS)"
+                "CN = " + Printable.of(fqdn) + " (the FQDN of the CSMS)"
                         + (allowSubjectAltName ? " or a dNSName equal to it" : "")));
     }
 
@@ -342,7 +343,7 @@ public final class OcppChainValidator implements ChainValidator {
         }
         if (expectedSerialNumber.isPresent() && !cns.contains(expectedSerialNumber.get())) {
             r.add(Violation.of("A00.FR.405", RequirementLevel.SHALL, "CN=" + cnList(cns),
-                    "CN = " + X509Names.printable(expectedSerialNumber.get()) + " (the serial number of this station)")
+                    "CN = " + Printable.of(expectedSerialNumber.get()) + " (the serial number of this station)")
                     .atChainIndex(leafIndex));
         }
     }
@@ -375,7 +376,7 @@ public final class OcppChainValidator implements ChainValidator {
     }
 
     private static String cnList(List<String> cns) {
-        return cns.isEmpty() ? "(none)" : String.join(", ", cns.stream().map(X509Names::printable).toList());
+        return cns.isEmpty() ? "(none)" : String.join(", ", cns.stream().map(Printable::of).toList());
     }
 
     private static String requireText(String s, String name) {

@@ -5,18 +5,18 @@ import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.core.cert.CertificateRole.Hierarchy;
-import io.ocppsec.core.cert.internal.X509Names;
+import io.ocppsec.core.internal.text.Printable;
 import java.security.GeneralSecurityException;
+import java.security.Security;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
-import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.security.Security;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -73,7 +73,7 @@ final class PathValidation {
             X509Certificate top = certs.get(certs.size() - 1);
             String why = ChainPath.isSelfIssued(top)
                     ? "a self-signed certificate that is not one of the trusted " + hierarchy + " roots"
-                    : "issuer '" + X509Names.printable(top.getIssuerX500Principal().getName())
+                    : "issuer '" + Printable.of(top.getIssuerX500Principal().getName())
                             + "' is neither in the chain nor one of the trusted " + hierarchy + " roots";
             r.add(violation("no certification path to a trusted " + hierarchy + " root: " + why,
                     idx.get(idx.size() - 1)));
@@ -156,7 +156,7 @@ final class PathValidation {
     }
 
     private static String what(X509Certificate c, boolean anchor) {
-        return anchor ? "trusted root '" + X509Names.printable(c.getSubjectX500Principal().getName()) + "'"
+        return anchor ? "trusted root '" + Printable.of(c.getSubjectX500Principal().getName()) + "'"
                 : "certificate";
     }
 
@@ -210,7 +210,7 @@ final class PathValidation {
         } else {
             what = "path validation failed";
         }
-        String msg = e.getMessage() == null ? "" : " (" + X509Names.printable(e.getMessage()) + ")";
+        String msg = e.getMessage() == null ? "" : " (" + Printable.of(e.getMessage()) + ")";
         return what + msg;
     }
 }

@@ -5,7 +5,7 @@ import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.api.spi.RevocationSource;
 import io.ocppsec.api.spi.RevocationStatus;
-import io.ocppsec.core.cert.internal.X509Names;
+import io.ocppsec.core.internal.text.Printable;
 import io.ocppsec.core.revocation.CachingRevocationSource;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -110,9 +110,9 @@ final class RevocationChecker {
     /** @return a violation, or empty when the certificate is known not to be revoked */
     private Optional<Violation> check(X509Certificate certificate, X509Certificate issuer, int index, Instant at) {
         RevocationStatus status = ask(certificate, issuer, at, clock.instant());
-        String detail = X509Names.printable(status.detail().isBlank() ? "no detail" : status.detail());
+        String detail = Printable.of(status.detail().isBlank() ? "no detail" : status.detail());
         String ca = certificate.getBasicConstraints() < 0 ? ""
-                : " of CA certificate '" + X509Names.printable(certificate.getSubjectX500Principal().getName()) + "'";
+                : " of CA certificate '" + Printable.of(certificate.getSubjectX500Principal().getName()) + "'";
         switch (status.state()) {
             case GOOD:
                 return Optional.empty();

@@ -1,6 +1,6 @@
 package io.ocppsec.core.event.internal;
 
-import java.util.Locale;
+import io.ocppsec.core.internal.text.Secrets;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,9 +26,9 @@ public final class Redactor {
     /** An Authorization header value: everything after the scheme up to the end of the line. */
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "(?i)(authorization[\"']?\\s*[:=]\\s*)(\"[^\"]*\"?|'[^']*'?|[^\\r\\n,;}]*)");
-    /** Credentials of the Basic, Bearer or Digest scheme anywhere in the text. */
+    /** Credentials of an HTTP authentication scheme ({@link Secrets#AUTH_SCHEMES}) anywhere in the text. */
     private static final Pattern AUTH_SCHEME = Pattern.compile(
-            "(?i)\\b(basic|bearer|digest)(\\s+)([A-Za-z0-9+/=._~-]{8,})");
+            "(?i)\\b(" + Secrets.AUTH_SCHEMES + ")(\\s+)([A-Za-z0-9+/=._~-]{8,})");
     /** {@code name=value} or {@code name: value} where the name says it is a secret. */
     private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
             "(?i)([A-Za-z0-9_.-]*(password|passwd|passphrase|secret|token|credential|privatekey|private_key"
@@ -38,22 +38,8 @@ public final class Redactor {
     }
 
     /**
-     * @param key a key of a techInfo pair or a variable name
-     * @return whether values under that name are secret: passwords, secrets, tokens, authorization and key
-     *     material (e.g. {@code BasicAuthPassword}, {@code privateKey}, {@code apiKey})
-     */
-    public static boolean isSecretName(String key) {
-        Objects.requireNonNull(key, "key");
-        String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return k.contains("password") || k.contains("passwd") || k.contains("passphrase") || k.equals("pwd")
-                || k.contains("secret") || k.contains("token") || k.contains("authorization")
-                || k.contains("credential") || k.contains("privatekey") || k.contains("keymaterial")
-                || k.equals("key") || k.endsWith("apikey") || k.equals("pin") || k.equals("psk");
-    }
-
-    /**
      * @param text any text
-     * @return the text with private keys, Authorization values, Basic/Bearer credentials and values of
+     * @return the text with private keys, Authorization values, credentials of an HTTP authentication scheme and values of
      *     secret-named assignments replaced by {@value #MARK}
      */
     public static String scrub(String text) {
