@@ -29,10 +29,13 @@ public final class Redactor {
     /** Credentials of an HTTP authentication scheme ({@link Secrets#AUTH_SCHEMES}) anywhere in the text. */
     private static final Pattern AUTH_SCHEME = Pattern.compile(
             "(?i)\\b(" + Secrets.AUTH_SCHEMES + ")(\\s+)([A-Za-z0-9+/=._~-]{8,})");
-    /** {@code name=value} or {@code name: value} where the name says it is a secret. */
-    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
-            "(?i)([A-Za-z0-9_.-]*(password|passwd|passphrase|secret|token|credential|privatekey|private_key"
-                    + "|apikey|api_key)[A-Za-z0-9_.-]*[\"']?\\s*[:=]\\s*)(\"[^\"]*\"?|'[^']*'?|[^\\s,;}]+)");
+    /**
+     * The start of {@code name=value} or {@code name: value}; the value is a secret when the name is one
+     * ({@link Secrets#isSecretName}). The name starts where a word starts, so a failed attempt costs one word.
+     */
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]+)[\"']?\\s*[:=]\\s*");
+    /** The value after an assignment: quoted (the closing quote may be cut off) or up to a separator. */
+    private static final Pattern VALUE = Pattern.compile("\"[^\"]*\"?|'[^']*'?|[^\\s,;}]+");
 
     private Redactor() {
     }
@@ -48,8 +51,7 @@ public final class Redactor {
         s = PEM_KEY_WORDS.matcher(s).replaceAll(Matcher.quoteReplacement(MARK));
         s = replaceValue(AUTHORIZATION, s, 1, 2);
         s = redactCredentials(s);
-        s = replaceValue(SECRET_ASSIGNMENT, s, 1, 3);
-        return s;
+        return redactSecretAssignments(s);
     }
 
     /** Basic/Bearer credentials: tokens that look encoded (a digit, {@code +/=}, or mixed case), not words. */
@@ -77,5 +79,26 @@ public final class Redactor {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static String redactSecretAssignments(String s) {
+        Matcher m = ASSIGNMENT.matcher(s);
+        Matcher v = VALUE.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        int copied = 0;
+        int from = 0;
+        while (from < s.length() && m.find(from)) {
+            from = m.end();
+            if (!Secrets.isSecretName(m.group(1)) || !v.region(m.end(), s.length()).lookingAt()) {
+                continue; // not a secret: its value may still hold the next assignment ("note:password=x")
+            }
+            String bare = v.group().replaceAll("^[\"']|[\"']$", "");
+            if (!bare.isEmpty() && !bare.equals(MARK)) {
+                out.append(s, copied, m.end()).append(MARK);
+                copied = v.end();
+            }
+            from = Math.max(v.end(), from);
+        }
+        return copied == 0 ? s : out.append(s, copied, s.length()).toString();
     }
 }
