@@ -47,8 +47,8 @@ final class RevocationChecker {
         this.maxTtl = maxTtl;
         this.cacheSize = cacheSize;
         this.clock = clock;
-        boolean cached = source instanceof CachingRevocationSource || cacheSize == 0 || maxTtl.isZero();
-        this.asked = cached ? source : CachingRevocationSource.builder(source).clock(clock).maxTtl(maxTtl)
+        boolean noCacheHere = source instanceof CachingRevocationSource || cacheSize == 0 || maxTtl.isZero();
+        this.asked = noCacheHere ? source : CachingRevocationSource.builder(source).clock(clock).maxTtl(maxTtl)
                 .unknownTtl(Duration.ZERO).maxEntries(cacheSize).build();
     }
 
