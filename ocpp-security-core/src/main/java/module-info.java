@@ -25,4 +25,8 @@ module io.ocppsec.core {
     exports io.ocppsec.core.profile;
     exports io.ocppsec.core.signing;
     exports io.ocppsec.core.station;
+
+    // One copy of each shared rule (names, host-name syntax, fingerprints, printable text), for our own modules only.
+    exports io.ocppsec.core.internal.x509 to io.ocppsec.tls;
+    exports io.ocppsec.core.internal.text to io.ocppsec.tls;
 }

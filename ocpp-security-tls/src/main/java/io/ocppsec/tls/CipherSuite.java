@@ -1,5 +1,6 @@
 package io.ocppsec.tls;
 
+import io.ocppsec.core.internal.text.Printable;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -114,7 +115,7 @@ public enum CipherSuite {
      */
     public static CipherSuite parse(String jsseName) {
         return fromJsseName(jsseName).orElseThrow(() -> new IllegalArgumentException(
-                "Cipher suite " + clip(jsseName) + " is not allowed (A00.FR.320, A00.FR.423: "
+                "Cipher suite " + Printable.quoted(jsseName, 80) + " is not allowed (A00.FR.320, A00.FR.423: "
                         + reason(jsseName) + "); allowed are the AEAD suites of " + CipherSuite.class.getSimpleName()
                         + ", e.g. TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
     }
@@ -134,8 +135,4 @@ public enum CipherSuite {
         return "not an AEAD suite listed by OCPP";
     }
 
-    private static String clip(String s) {
-        String t = s.length() > 80 ? s.substring(0, 80) + "..." : s;
-        return "'" + t.replaceAll("\\p{Cntrl}", "?") + "'";
-    }
 }

@@ -11,10 +11,10 @@ import io.ocppsec.core.cert.CryptoPolicy;
 import io.ocppsec.core.cert.OcppChainValidator;
 import io.ocppsec.core.cert.RevocationFailurePolicy;
 import io.ocppsec.core.cert.TrustAnchors;
+import io.ocppsec.core.internal.x509.X509Names;
 import io.ocppsec.tls.internal.Ids;
 import io.ocppsec.tls.internal.ReloadableKeyManager;
 import io.ocppsec.tls.internal.StationCertificateTrustManager;
-import io.ocppsec.tls.internal.SubjectNames;
 import io.ocppsec.tls.internal.VerifiedPeer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -208,7 +208,7 @@ public final class CsmsTlsContext extends TlsContextBase<StationCertificateTrust
             peer = new VerifiedPeer(r.path(), r.result(), clock().instant(), current);
         }
         // Identity and binding come from the validated path's leaf, the peer's own certificate (VerifiedPeer.of).
-        List<String> cn = SubjectNames.commonNames(peer.chain().get(0).getSubjectX500Principal());
+        List<String> cn = X509Names.commonNames(peer.chain().get(0).getSubjectX500Principal());
         if (cn.size() != 1) {
             throw new SSLPeerUnverifiedException("Station certificate has " + cn.size() + " CN values (A00.FR.405)");
         }

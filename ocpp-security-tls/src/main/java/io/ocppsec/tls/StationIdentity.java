@@ -3,6 +3,7 @@ package io.ocppsec.tls;
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
+import io.ocppsec.core.internal.text.Printable;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -52,9 +53,8 @@ public record StationIdentity(String commonName, List<X509Certificate> chain, In
         if (commonName.equals(urlIdentity)) {
             return ValidationResult.compliant();
         }
-        String shown = urlIdentity.length() > 64 ? urlIdentity.substring(0, 64) + "..." : urlIdentity;
         return ValidationResult.of(Violation.of("A00.FR.405", RequirementLevel.SHALL,
-                "certificate CN '" + commonName + "' for URL identity '" + shown.replaceAll("\\p{Cntrl}", "?") + "'",
+                "certificate CN '" + commonName + "' for URL identity " + Printable.quoted(urlIdentity, 64),
                 "the CN equal to the Charging Station identity / serial number").atChainIndex(0));
     }
 }

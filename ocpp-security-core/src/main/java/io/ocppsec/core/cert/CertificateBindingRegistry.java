@@ -3,8 +3,8 @@ package io.ocppsec.core.cert;
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
-import io.ocppsec.core.cert.internal.Fingerprints;
-import io.ocppsec.core.cert.internal.X509Names;
+import io.ocppsec.core.internal.text.Printable;
+import io.ocppsec.core.internal.x509.Fingerprints;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,12 +71,12 @@ public final class CertificateBindingRegistry {
         ValidationResult.Builder r = ValidationResult.builder();
         if (byCert != null && !byCert.equals(stationIdentity)) {
             r.add(Violation.of("A00.FR.427", RequirementLevel.SHALL, "certificate " + cert.substring(0, 16)
-                    + "… already used by station '" + X509Names.printable(byCert) + "'",
-                    "a unique certificate for station '" + X509Names.printable(stationIdentity) + "'"));
+                    + "… already used by station '" + Printable.of(byCert) + "'",
+                    "a unique certificate for station '" + Printable.of(stationIdentity) + "'"));
         } else if (byKey != null && !byKey.equals(stationIdentity)) {
             r.add(Violation.of("A00.FR.427", RequirementLevel.SHALL, "public key " + key.substring(0, 16)
-                    + "… already certified for station '" + X509Names.printable(byKey) + "'",
-                    "a unique key pair for station '" + X509Names.printable(stationIdentity) + "'"));
+                    + "… already certified for station '" + Printable.of(byKey) + "'",
+                    "a unique key pair for station '" + Printable.of(stationIdentity) + "'"));
         }
         if (!r.isEmpty()) {
             return r.build();

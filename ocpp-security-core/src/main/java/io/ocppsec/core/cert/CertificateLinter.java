@@ -3,8 +3,9 @@ package io.ocppsec.core.cert;
 import io.ocppsec.api.requirement.RequirementId;
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.core.cert.internal.HostNames;
-import io.ocppsec.core.cert.internal.X509Names;
+import io.ocppsec.core.internal.text.Printable;
+import io.ocppsec.core.internal.x509.HostNames;
+import io.ocppsec.core.internal.x509.X509Names;
 import java.math.BigInteger;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
@@ -115,7 +116,7 @@ public final class CertificateLinter {
             if (!orgs.contains(expected)) {
                 // A00.FR.404: the CSMS checks that a station certificate's O is the CSO name.
                 String id = role == CertificateRole.CHARGING_STATION ? "A00.FR.404" : "A00.FR.509";
-                r.add(id, RequirementLevel.SHALL, "O=" + printable(orgs), "O=" + X509Names.printable(expected));
+                r.add(id, RequirementLevel.SHALL, "O=" + printable(orgs), "O=" + Printable.of(expected));
             }
         }
     }
@@ -129,7 +130,7 @@ public final class CertificateLinter {
         }
         for (String cn : cns) {
             if (!HostNames.isFqdn(cn)) {
-                r.add("A00.FR.510", RequirementLevel.SHALL, "CN=" + X509Names.printable(cn),
+                r.add("A00.FR.510", RequirementLevel.SHALL, "CN=" + Printable.of(cn),
                         "CN = the FQDN of the CSMS endpoint (e.g. csms.example.com; no IP address, URL or wildcard)");
             }
         }
@@ -143,12 +144,9 @@ public final class CertificateLinter {
                     "CN = the unique serial number of the Charging Station");
         }
         for (String cn : cns) {
-            String what = HostNames.isUrl(cn) ? "a URL" : HostNames.isIpAddress(cn) ? "an IP address"
-                    : HostNames.isFqdn(cn) ? "a host name" : null;
-            if (what != null) {
-                r.add("A00.FR.511", RequirementLevel.SHALL_NOT, "CN=" + X509Names.printable(cn) + " (" + what + ")",
-                        "CN = the Charging Station serial number, not a URL, IP address or host name");
-            }
+            HostNames.notASerialNumber(cn).ifPresent(what -> r.add("A00.FR.511", RequirementLevel.SHALL_NOT,
+                    "CN=" + Printable.of(cn) + " (" + what + ")",
+                    "CN = the Charging Station serial number, not a URL, IP address or host name"));
         }
         List<String> dns = X509Names.dnsNames(cert);
         if (!dns.isEmpty()) {
@@ -223,7 +221,7 @@ public final class CertificateLinter {
     }
 
     private static String printable(List<String> values) {
-        return values.stream().map(X509Names::printable).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        return values.stream().map(Printable::of).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     private static String describe(Duration d) {

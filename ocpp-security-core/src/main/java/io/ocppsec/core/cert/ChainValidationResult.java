@@ -1,7 +1,7 @@
 package io.ocppsec.core.cert;
 
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.core.cert.internal.X509Names;
+import io.ocppsec.core.internal.text.Printable;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
@@ -95,11 +95,11 @@ public record ChainValidationResult(ValidationResult result, List<X509Certificat
 
     @Override
     public String toString() {
-        String certs = path.stream().map(c -> "'" + X509Names.printable(c.getSubjectX500Principal().getName()) + "'")
+        String certs = path.stream().map(c -> "'" + Printable.of(c.getSubjectX500Principal().getName()) + "'")
                 .collect(Collectors.joining(" <- "));
         return "ChainValidationResult{" + (isCompliant() ? "compliant" : "not compliant")
                 + ", path " + (path.isEmpty() ? "(none)" : certs)
-                + anchor.map(a -> " <- anchor '" + X509Names.printable(a.getSubjectX500Principal().getName()) + "'").orElse("")
+                + anchor.map(a -> " <- anchor '" + Printable.of(a.getSubjectX500Principal().getName()) + "'").orElse("")
                 + ", " + result.describe() + "}";
     }
 }

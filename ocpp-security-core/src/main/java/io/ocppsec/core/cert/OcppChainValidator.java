@@ -6,9 +6,9 @@ import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.api.spi.RevocationSource;
 import io.ocppsec.core.cert.CertificateRole.Hierarchy;
-import io.ocppsec.core.cert.internal.BoundedCache;
-import io.ocppsec.core.cert.internal.HostNames;
-import io.ocppsec.core.cert.internal.X509Names;
+import io.ocppsec.core.internal.text.Printable;
+import io.ocppsec.core.internal.x509.HostNames;
+import io.ocppsec.core.internal.x509.X509Names;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,20 +45,16 @@ import java.util.Optional;
  * signature proves); the certificates after it may come in any order and with or without the root. Only a validator
  * built with {@link Builder#chainOrder(ChainOrder) chainOrder(ANY)} looks for the leaf elsewhere. The path is built
  * by issuer name and key identifier matching, then validated per RFC 5280 section 6 (revocation off): signatures, name chaining,
- * basicConstraints and pathLen, keyUsage keyCertSign, name constraints, policies and unknown critical extensions.
- * The common OCPP chain shape (no name constraints or policy extensions, ECDSA or RSA with SHA-2) is accepted by a
- * fast path that does these checks directly; anything else, and every refusal, goes through the JDK PKIX
- * validator, so the report is the same either way. The validity of every certificate (and of the anchor) is
+ * basicConstraints and pathLen, keyUsage keyCertSign, name constraints, policies and unknown critical extensions,
+ * by the JDK PKIX validator. The validity of every certificate (and of the anchor) is
  * checked here so that all expired certificates are reported, not just the first. Path failures are reported under the role's path requirement: A00.FR.308 (CSMS certificate, checked
  * by the station; the same rule as A00.FR.411 in profile 3), A00.FR.403 (Charging Station certificate),
  * A00.FR.604 (firmware signing certificate: reported as SHALL, because a firmware certificate that does not
  * chain to the Manufacturer root is refused outright, whatever the SHOULD of A00.FR.604 says about who runs
  * the CA).
  *
- * <p>Instances are immutable and thread-safe. Each keeps two bounded caches, shared by the copies made with
- * {@code with…} and {@code toBuilder()} (unless a size is changed): the signatures of CA certificates already
- * verified (keyed by the issuer's key and the CA certificate's SHA-256), so chains sharing a sub-CA only verify
- * the leaf's signature ({@link Builder#intermediateCacheSize(int)}); and complete results (path, lint and identity
+ * <p>Instances are immutable and thread-safe. Each keeps a bounded cache, shared by the copies made with
+ * {@code with…} and {@link #toBuilder()} (unless its size is changed), of complete results (path, lint and identity
  * checks), keyed by the SHA-256 of the chain's encodings in order, the trust anchors and the options, and used
  * only at instants inside the common validity window of the chain and its root
  * ({@link Builder#resultCacheSize(int)}). Revocation is never part of a cached result: the revocation source
@@ -67,8 +63,6 @@ import java.util.Optional;
  */
 public abstract sealed class OcppChainValidator implements ChainValidator {
 
-    /** Default capacity of the intermediate cache. */
-    public static final int DEFAULT_INTERMEDIATE_CACHE_SIZE = 256;
     /** Default capacity of the cache of complete results. */
     public static final int DEFAULT_RESULT_CACHE_SIZE = 1024;
     /** Default capacity of the revocation cache. */
@@ -86,10 +80,8 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
     private final boolean fastExpiration;
     private final Clock clock;
     private final Optional<RevocationChecker> revocation;
-    private final BoundedCache<String, Boolean> intermediates;
     private final ResultCache results;
     private final Options options;
-    private final boolean fastPath;
     private final ChainOrder order;
 
     /** Everything besides the chain, the anchors and the instant that decides a (revocation-free) result. */
@@ -109,9 +101,7 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
         this.fastExpiration = b.fastExpiration;
         this.clock = b.clock;
         this.revocation = b.revocation;
-        this.intermediates = b.intermediates;
         this.results = b.results;
-        this.fastPath = b.fastPath;
         this.order = b.order;
         this.options = new Options(role, pathRequirement, expectedFqdn, expectedOrganization, expectedSerialNumber,
                 fastExpiration, allowSubjectAltNameMatch, order);
@@ -183,7 +173,7 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
         // A00.FR.309 (profile 2) / A00.FR.412 (profile 3): the same check of the CSMS CN.
         String found = "CN=" + cnList(cns) + (dns.isEmpty() ? "" : ", dNSName=" + cnList(dns));
         return ValidationResult.of(Violation.of("A00.FR.309", RequirementLevel.SHALL, found,
-                "CN = " + X509Names.printable(fqdn) + " (the FQDN of the CSMS)"
+                "CN = " + Printable.of(fqdn) + " (the FQDN of the CSMS)"
                         + (allowSubjectAltName ? " or a dNSName equal to it" : "")));
     }
 
@@ -317,8 +307,7 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
         } else {
             path = ChainPath.build(chain, anchors, order);
             ValidationResult.Builder r = ValidationResult.builder();
-            PathValidation pv = new PathValidation(chain, path, anchors, pathRequirement, role.hierarchy(),
-                    intermediates, fastPath);
+            PathValidation pv = new PathValidation(chain, path, anchors, pathRequirement, role.hierarchy());
             pv.validate(at, r);
             lint(chain, path, r);
             int leafIndex = path.indices().get(0);
@@ -367,7 +356,7 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
         }
         if (expectedSerialNumber.isPresent() && !cns.contains(expectedSerialNumber.get())) {
             r.add(Violation.of("A00.FR.405", RequirementLevel.SHALL, "CN=" + cnList(cns),
-                    "CN = " + X509Names.printable(expectedSerialNumber.get()) + " (the serial number of this station)")
+                    "CN = " + Printable.of(expectedSerialNumber.get()) + " (the serial number of this station)")
                     .atChainIndex(leafIndex));
         }
     }
@@ -400,13 +389,13 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
     }
 
     private static String cnList(List<String> cns) {
-        return cns.isEmpty() ? "(none)" : String.join(", ", cns.stream().map(X509Names::printable).toList());
+        return cns.isEmpty() ? "(none)" : String.join(", ", cns.stream().map(Printable::of).toList());
     }
 
     private static String requireHost(String fqdn) {
         Objects.requireNonNull(fqdn, "expectedFqdn");
         if (!HostNames.isFqdn(fqdn) && !HostNames.isIpAddress(fqdn)) {
-            throw new IllegalArgumentException("expectedFqdn is not a host name: " + X509Names.printable(fqdn));
+            throw new IllegalArgumentException("expectedFqdn is not a host name: " + Printable.of(fqdn));
         }
         return fqdn;
     }
@@ -454,9 +443,7 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
         private int revocationCacheSize = DEFAULT_REVOCATION_CACHE_SIZE;
         private Optional<RevocationChecker> revocation = Optional.empty();
         private boolean revocationChanged;
-        private BoundedCache<String, Boolean> intermediates;
         private ResultCache results;
-        private boolean fastPath = true;
         private ChainOrder order = ChainOrder.LEAF_FIRST;
 
         Builder(CertificateRole role, TrustAnchors anchors, String pathRequirement) {
@@ -468,7 +455,6 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
                         + " hierarchy (A00.FR.601-604: the hierarchies are separate)");
             }
             this.pathRequirement = RequirementId.of(pathRequirement);
-            this.intermediates = new BoundedCache<>(DEFAULT_INTERMEDIATE_CACHE_SIZE);
             this.results = new ResultCache(DEFAULT_RESULT_CACHE_SIZE);
         }
 
@@ -489,9 +475,7 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
                 revocationCacheTtl = c.maxTtl();
                 revocationCacheSize = c.cacheSize();
             });
-            this.intermediates = v.intermediates;
             this.results = v.results;
-            this.fastPath = v.fastPath;
             this.order = v.order;
         }
 
@@ -527,7 +511,12 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
         }
 
         /**
+         * The revocation cache: a {@link io.ocppsec.core.revocation.CachingRevocationSource} in front of the source
+         * (UNKNOWN is never cached). Not used when the source already is a {@code CachingRevocationSource}: its own
+         * settings apply, so that two caches never stack.
+         *
          * @param ttl the longest time a GOOD or REVOKED answer is cached; an answer's nextUpdate shortens it
+         *     (zero disables caching)
          * @param maxEntries the cache capacity (0 disables caching)
          * @return this builder
          */
@@ -552,17 +541,6 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
         }
 
         /**
-         * @param maxEntries capacity of the cache of verified CA certificate signatures (0 disables it)
-         * @return this builder
-         * @throws IllegalArgumentException when negative
-         */
-        public B intermediateCacheSize(int maxEntries) {
-            this.intermediates = new BoundedCache<>(maxEntries);
-            this.results = new ResultCache(results.capacity()); // a copy with other cache settings starts afresh
-            return self();
-        }
-
-        /**
          * A cache of complete results for chains seen before (path, lint and identity checks; never revocation),
          * used only at instants inside the common validity window of the chain and its root.
          *
@@ -571,8 +549,7 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
          * @throws IllegalArgumentException when negative
          */
         public B resultCacheSize(int maxEntries) {
-            this.results = new ResultCache(maxEntries);
-            this.intermediates = new BoundedCache<>(intermediates.capacity()); // starts afresh, as above
+            this.results = new ResultCache(maxEntries); // a copy with another cache size starts afresh
             return self();
         }
 
@@ -587,12 +564,6 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
          */
         public B chainOrder(ChainOrder chainOrder) {
             this.order = Objects.requireNonNull(chainOrder, "chainOrder");
-            return self();
-        }
-
-        /** For tests: off sends every chain through the JDK PKIX validator. */
-        B fastPath(boolean enabled) {
-            this.fastPath = enabled;
             return self();
         }
 
@@ -793,11 +764,6 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
         public FirmwareSigningBuilder toBuilder() {
             return new FirmwareSigningBuilder(this);
         }
-    }
-
-    /** @return the number of cached CA certificate signatures (for tests and monitoring) */
-    int cachedIntermediates() {
-        return intermediates.size();
     }
 
     /** @return the number of cached results (for tests and monitoring) */

@@ -5,14 +5,13 @@ import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.core.cert.CertificateRole.Hierarchy;
-import io.ocppsec.core.cert.internal.BoundedCache;
-import io.ocppsec.core.cert.internal.JdkAlgorithmPolicy;
-import io.ocppsec.core.cert.internal.X509Names;
+import io.ocppsec.core.internal.text.Printable;
 import java.security.GeneralSecurityException;
+import java.security.Security;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
-import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
@@ -22,16 +21,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * RFC 5280 section 6 path validation of one {@link ChainPath} at one instant: validity of every certificate
- * (reported for each, not just the first), then either the {@link FastPath} (the common OCPP chain shape, accepted
- * without the JDK machinery) or the JDK PKIX validator (signatures, basicConstraints, pathLen, keyUsage
- * keyCertSign, name constraints, policies, unknown critical extensions) with revocation disabled, its failure
- * mapped to a violation at the failing certificate's received index. Every refusal comes from PKIX, so the report
- * is the same whichever way a chain went.
+ * (reported for each, not just the first), then the JDK PKIX validator (signatures, basicConstraints, pathLen,
+ * keyUsage keyCertSign, name constraints, policies, unknown critical extensions, the JVM's algorithm constraints)
+ * with revocation disabled, its failure mapped to a violation at the failing certificate's received index.
  */
 final class PathValidation {
 
@@ -40,19 +38,15 @@ final class PathValidation {
     private final TrustAnchors anchors;
     private final RequirementId requirement;
     private final Hierarchy hierarchy;
-    private final BoundedCache<String, Boolean> verified;
-    private final boolean fastPath;
     private boolean reusable;
 
     PathValidation(List<X509Certificate> chain, ChainPath path, TrustAnchors anchors, RequirementId requirement,
-                   Hierarchy hierarchy, BoundedCache<String, Boolean> verified, boolean fastPath) {
+                   Hierarchy hierarchy) {
         this.chain = chain;
         this.path = path;
         this.anchors = anchors;
         this.requirement = requirement;
         this.hierarchy = hierarchy;
-        this.verified = verified;
-        this.fastPath = fastPath;
     }
 
     /**
@@ -79,7 +73,7 @@ final class PathValidation {
             X509Certificate top = certs.get(certs.size() - 1);
             String why = ChainPath.isSelfIssued(top)
                     ? "a self-signed certificate that is not one of the trusted " + hierarchy + " roots"
-                    : "issuer '" + X509Names.printable(top.getIssuerX500Principal().getName())
+                    : "issuer '" + Printable.of(top.getIssuerX500Principal().getName())
                             + "' is neither in the chain nor one of the trusted " + hierarchy + " roots";
             r.add(violation("no certification path to a trusted " + hierarchy + " root: " + why,
                     idx.get(idx.size() - 1)));
@@ -89,10 +83,6 @@ final class PathValidation {
         X509Certificate anchor = path.anchor().get();
         checkValidity(anchor, path.anchorIndex(), at, r, true);
 
-        if (fastPath && !validityBroken && FastPath.validate(certs, anchor, at, verified) == FastPath.Verdict.ACCEPTED) {
-            reusable = true;
-            return;
-        }
         Date pkixDate = Date.from(validityBroken ? dateInsideAllValidities(certs, at) : at);
         Optional<CertPathValidatorException> failure;
         try {
@@ -102,7 +92,7 @@ final class PathValidation {
             r.add(violation("path validation could not run (" + e.getClass().getSimpleName() + ")", -1));
             return;
         }
-        reusable = !JdkAlgorithmPolicy.timeDependent();
+        reusable = !dependsOnDate(Security.getProperty("jdk.certpath.disabledAlgorithms"));
         if (failure.isEmpty()) {
             return;
         }
@@ -112,6 +102,27 @@ final class PathValidation {
         }
         int k = e.getIndex();
         r.add(violation(describe(e), k >= 0 && k < idx.size() ? idx.get(k) : -1));
+    }
+
+    /**
+     * Whether the JVM's certification path constraints make a PKIX outcome depend on the date, so that it must not
+     * be reused at another instant: an entry with {@code denyAfter} does, unless it is limited by {@code usage}
+     * (TLSServer, TLSClient, SignedJAR), which never applies to the generic PKIX validation done here. The JDK
+     * default ({@code SHA1 usage SignedJAR & denyAfter 2019-01-01}) therefore does not.
+     *
+     * @param disabledAlgorithms the value of {@code jdk.certpath.disabledAlgorithms}, or null
+     * @return whether an entry is date-dependent for this validation
+     */
+    static boolean dependsOnDate(String disabledAlgorithms) {
+        if (disabledAlgorithms == null) {
+            return false;
+        }
+        for (String entry : disabledAlgorithms.toLowerCase(Locale.ROOT).split(",")) {
+            if (entry.contains("denyafter") && !entry.contains("usage")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<CertPathValidatorException> runPkix(List<X509Certificate> certs, Set<TrustAnchor> trusted,
@@ -145,7 +156,7 @@ final class PathValidation {
     }
 
     private static String what(X509Certificate c, boolean anchor) {
-        return anchor ? "trusted root '" + X509Names.printable(c.getSubjectX500Principal().getName()) + "'"
+        return anchor ? "trusted root '" + Printable.of(c.getSubjectX500Principal().getName()) + "'"
                 : "certificate";
     }
 
@@ -199,7 +210,7 @@ final class PathValidation {
         } else {
             what = "path validation failed";
         }
-        String msg = e.getMessage() == null ? "" : " (" + X509Names.printable(e.getMessage()) + ")";
+        String msg = e.getMessage() == null ? "" : " (" + Printable.of(e.getMessage()) + ")";
         return what + msg;
     }
 }

@@ -5,9 +5,8 @@ import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.api.spi.RevocationSource;
 import io.ocppsec.api.spi.RevocationStatus;
-import io.ocppsec.core.cert.internal.BoundedCache;
-import io.ocppsec.core.cert.internal.Fingerprints;
-import io.ocppsec.core.cert.internal.X509Names;
+import io.ocppsec.core.internal.text.Printable;
+import io.ocppsec.core.revocation.CachingRevocationSource;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,32 +17,39 @@ import java.util.Optional;
 /**
  * Asks a {@link RevocationSource} about the certificates of a validated path (A00.FR.702, A00.FR.705): the leaf
  * always, each CA certificate below the trust anchor when the source {@linkplain RevocationSource#answersFor answers
- * for} it, each with the next certificate of the path (or the anchor) as its issuer. Caches definite answers
- * (GOOD, REVOKED) until the earlier of the answer's nextUpdate and a maximum TTL, judged by the injected clock.
- * UNKNOWN, stale answers and exceptions are never cached and follow the {@link RevocationFailurePolicy}.
+ * for} it, each with the next certificate of the path (or the anchor) as its issuer. Stale answers, exceptions and
+ * UNKNOWN follow the {@link RevocationFailurePolicy}.
+ *
+ * <p>The one revocation cache is a {@link CachingRevocationSource} in front of the source: definite answers (GOOD,
+ * REVOKED) are kept until the earlier of their nextUpdate and the maximum TTL, judged by the injected clock; UNKNOWN
+ * is never kept. A source that is already a {@code CachingRevocationSource} is used as it is, so caches never stack.
  */
 final class RevocationChecker {
 
-    private record Entry(RevocationStatus status, Instant expires) {
-    }
-
     private final RevocationSource source;
+    private final RevocationSource asked;
     private final RevocationFailurePolicy policy;
     private final Duration maxTtl;
+    private final int cacheSize;
     private final Clock clock;
-    private final BoundedCache<String, Entry> cache;
 
+    /**
+     * @param source the source as configured
+     * @param policy what UNKNOWN means
+     * @param maxTtl the longest time a definite answer is cached (zero: no cache)
+     * @param clock judges staleness and ages the cache
+     * @param cacheSize the cache capacity (zero: no cache)
+     */
     RevocationChecker(RevocationSource source, RevocationFailurePolicy policy, Duration maxTtl, Clock clock,
                       int cacheSize) {
         this.source = source;
         this.policy = policy;
         this.maxTtl = maxTtl;
+        this.cacheSize = cacheSize;
         this.clock = clock;
-        this.cache = new BoundedCache<>(cacheSize);
-    }
-
-    RevocationChecker withClock(Clock newClock) {
-        return new RevocationChecker(source, policy, maxTtl, newClock, cache.capacity());
+        boolean noCacheHere = source instanceof CachingRevocationSource || cacheSize == 0 || maxTtl.isZero();
+        this.asked = noCacheHere ? source : CachingRevocationSource.builder(source).clock(clock).maxTtl(maxTtl)
+                .unknownTtl(Duration.ZERO).maxEntries(cacheSize).build();
     }
 
     RevocationFailurePolicy policy() {
@@ -59,7 +65,7 @@ final class RevocationChecker {
     }
 
     int cacheSize() {
-        return cache.capacity();
+        return cacheSize;
     }
 
     /**
@@ -95,7 +101,7 @@ final class RevocationChecker {
 
     private boolean answersFor(X509Certificate ca) {
         try {
-            return source.answersFor(ca);
+            return asked.answersFor(ca);
         } catch (RuntimeException e) {
             return true; // ask, and let the answer follow the policy
         }
@@ -103,25 +109,10 @@ final class RevocationChecker {
 
     /** @return a violation, or empty when the certificate is known not to be revoked */
     private Optional<Violation> check(X509Certificate certificate, X509Certificate issuer, int index, Instant at) {
-        String key = Fingerprints.of(certificate);
-        Instant now = clock.instant();
-        RevocationStatus status = cache.get(key).filter(e -> now.isBefore(e.expires())).map(Entry::status)
-                .orElse(null);
-        if (status == null) {
-            status = ask(certificate, issuer, at, now);
-            if (status.state() != RevocationStatus.State.UNKNOWN) {
-                Instant expires = now.plus(maxTtl);
-                if (status.nextUpdate().isPresent() && status.nextUpdate().get().isBefore(expires)) {
-                    expires = status.nextUpdate().get();
-                }
-                cache.put(key, new Entry(status, expires));
-            } else {
-                cache.remove(key);
-            }
-        }
-        String detail = X509Names.printable(status.detail().isBlank() ? "no detail" : status.detail());
+        RevocationStatus status = ask(certificate, issuer, at, clock.instant());
+        String detail = Printable.of(status.detail().isBlank() ? "no detail" : status.detail());
         String ca = certificate.getBasicConstraints() < 0 ? ""
-                : " of CA certificate '" + X509Names.printable(certificate.getSubjectX500Principal().getName()) + "'";
+                : " of CA certificate '" + Printable.of(certificate.getSubjectX500Principal().getName()) + "'";
         switch (status.state()) {
             case GOOD:
                 return Optional.empty();
@@ -145,7 +136,7 @@ final class RevocationChecker {
     private RevocationStatus ask(X509Certificate certificate, X509Certificate issuer, Instant at, Instant now) {
         RevocationStatus s;
         try {
-            s = source.check(certificate, issuer, at);
+            s = asked.check(certificate, issuer, at);
         } catch (RuntimeException e) {
             return RevocationStatus.unknown("revocation source failed: " + e.getClass().getSimpleName());
         }

@@ -1,7 +1,7 @@
 package io.ocppsec.core.cert;
 
 import io.ocppsec.core.cert.CertificateRole.Hierarchy;
-import io.ocppsec.core.cert.internal.Fingerprints;
+import io.ocppsec.core.internal.x509.Fingerprints;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package io.ocppsec.core.credential;
 
 import io.ocppsec.core.auth.ChargingStationIdentity;
+import io.ocppsec.core.internal.text.Printable;
 import io.ocppsec.core.password.BasicAuthPassword;
 import io.ocppsec.core.password.BasicAuthPasswordVariable;
 import io.ocppsec.core.password.PasswordGenerator;
@@ -147,7 +148,7 @@ public final class PasswordRotation {
                     + "is no longer accepted (A01.FR.03)", rotationId, identity);
         } else {
             LOG.log(Level.WARNING, "Password rotation {0} for Charging Station {1} not accepted (status {2}); "
-                    + "the old password stays valid (A01.FR.04)", rotationId, identity, printable(status));
+                    + "the old password stays valid (A01.FR.04)", rotationId, identity, Printable.of(status, 32));
         }
         return after;
     }
@@ -168,12 +169,6 @@ public final class PasswordRotation {
         }
         throw new IllegalStateException("Could not update the credential state of " + identity + " after "
                 + MAX_CAS_ATTEMPTS + " attempts (contention)");
-    }
-
-    private static String printable(String s) {
-        String cut = s.length() > 32 ? s.substring(0, 32) + "..." : s;
-        return cut.codePoints().map(c -> c < 0x20 || c == 0x7f ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     /**

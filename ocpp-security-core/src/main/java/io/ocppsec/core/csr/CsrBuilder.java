@@ -1,6 +1,7 @@
 package io.ocppsec.core.csr;
 
 import io.ocppsec.api.message.CertificateSigningUse;
+import io.ocppsec.core.internal.x509.HostNames;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.security.GeneralSecurityException;
@@ -58,7 +59,6 @@ public final class CsrBuilder {
     /** Upper bound of O and CN (X.520 ub-organization-name and ub-common-name). */
     public static final int MAX_RDN_LENGTH = 64;
 
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
     private final CertificateSigningUse use;
@@ -72,9 +72,10 @@ public final class CsrBuilder {
         this.use = Objects.requireNonNull(use, "use");
         this.organizationName = checkRdn("organizationName (O)", organizationName);
         this.serialNumber = checkRdn("serial number (CN)", serialNumber);
-        if (serialNumber.contains("://") || IPV4.matcher(serialNumber).matches() || serialNumber.contains(":")) {
+        Optional<String> notSerial = HostNames.notASerialNumber(serialNumber);
+        if (notSerial.isPresent()) {
             throw new IllegalArgumentException("The CN of a Charging Station certificate must be its serial number, "
-                    + "not a URL or an IP address (A00.FR.511)");
+                    + "not a URL, an IP address or a host name; this is " + notSerial.get() + " (A00.FR.511)");
         }
     }
 

@@ -6,7 +6,9 @@ import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.spi.CertificateSigningRequest;
 import io.ocppsec.core.cert.CryptoPolicy;
 import io.ocppsec.core.csr.internal.inspect.Pkcs10Reader;
-import io.ocppsec.core.csr.internal.inspect.SubjectNames;
+import io.ocppsec.core.internal.text.Printable;
+import io.ocppsec.core.internal.x509.HostNames;
+import io.ocppsec.core.internal.x509.X509Names;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -173,29 +175,26 @@ public final class CsrInspector {
     }
 
     private Optional<X500Principal> checkSubject(X500Name name, String stationSerial, ValidationResult.Builder r) {
-        List<String> cns = SubjectNames.values(name, BCStyle.CN);
+        List<String> cns = X509Names.values(name, BCStyle.CN);
         String expectCn = "exactly one CN equal to the connected station's serial number "
-                + SubjectNames.printable(stationSerial) + " (a station must not obtain another station's certificate)";
+                + shown(stationSerial) + " (a station must not obtain another station's certificate)";
         if (cns.size() != 1) {
             r.add("A00.FR.511", RequirementLevel.SHALL, cns.size() + " CN RDNs", expectCn);
         } else {
             String cn = cns.get(0);
-            if (cn == null || !cn.equals(stationSerial)) {
-                r.add("A00.FR.511", RequirementLevel.SHALL, "CN " + SubjectNames.printable(cn), expectCn);
+            if (!cn.equals(stationSerial)) {
+                r.add("A00.FR.511", RequirementLevel.SHALL, "CN " + shown(cn), expectCn);
             }
-            if (cn != null && (SubjectNames.isUrl(cn) || SubjectNames.isIpAddress(cn))) {
-                r.add("A00.FR.511", RequirementLevel.SHALL_NOT, "CN " + SubjectNames.printable(cn)
-                        + (SubjectNames.isUrl(cn) ? ", a URL" : ", an IP address"),
-                        "a serial number that is neither a URL nor an IP address");
-            }
+            HostNames.notASerialNumber(cn).ifPresent(what -> r.add("A00.FR.511", RequirementLevel.SHALL_NOT,
+                    "CN " + shown(cn) + ", " + what, "a serial number that is neither a URL, an IP address nor a host name"));
         }
-        List<String> os = SubjectNames.values(name, BCStyle.O);
+        List<String> os = X509Names.values(name, BCStyle.O);
         if (os.size() != 1) {
             r.add("A00.FR.509", RequirementLevel.SHALL, os.size() + " O RDNs",
-                    "exactly one O RDN holding the CSO name " + SubjectNames.printable(csoName));
-        } else if (os.get(0) == null || !os.get(0).equals(csoName)) {
-            r.add("A00.FR.404", RequirementLevel.SHALL, "O " + SubjectNames.printable(os.get(0)),
-                    "O equal to the CSO name " + SubjectNames.printable(csoName));
+                    "exactly one O RDN holding the CSO name " + shown(csoName));
+        } else if (!os.get(0).equals(csoName)) {
+            r.add("A00.FR.404", RequirementLevel.SHALL, "O " + shown(os.get(0)),
+                    "O equal to the CSO name " + shown(csoName));
         }
         try {
             return Optional.of(new X500Principal(name.getEncoded()));
@@ -260,6 +259,11 @@ public final class CsrInspector {
 
     @Override
     public String toString() {
-        return "CsrInspector{organization=" + SubjectNames.printable(csoName) + "}";
+        return "CsrInspector{organization=" + shown(csoName) + "}";
+    }
+
+    /** @return a subject value quoted and shortened for a report; a value that is no string says so */
+    private static String shown(String value) {
+        return value.equals(X509Names.UNDECODABLE) ? "(not a string)" : Printable.quoted(value, 64);
     }
 }

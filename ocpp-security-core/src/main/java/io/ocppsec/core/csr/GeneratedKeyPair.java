@@ -1,5 +1,6 @@
 package io.ocppsec.core.csr;
 
+import io.ocppsec.core.internal.x509.Fingerprints;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -86,7 +87,7 @@ public final class GeneratedKeyPair implements CsrSigner {
     /** @return algorithm and a short SHA-256 fingerprint of the public key; never the private key */
     @Override
     public String toString() {
-        return "GeneratedKeyPair{" + algorithm + ", public key SHA-256 " + Fingerprint.of(publicKey)
+        return "GeneratedKeyPair{" + algorithm + ", public key SHA-256 " + Fingerprints.shortOf(publicKey)
                 + ", private key [redacted]}";
     }
 }

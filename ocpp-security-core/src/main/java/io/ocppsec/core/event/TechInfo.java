@@ -3,6 +3,7 @@ package io.ocppsec.core.event;
 import io.ocppsec.api.event.SecurityEvent;
 import io.ocppsec.api.event.SecurityEventType;
 import io.ocppsec.core.event.internal.Redactor;
+import io.ocppsec.core.internal.text.Secrets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class TechInfo {
      * @return whether values under that name are treated as secret
      */
     public static boolean isSecretName(String name) {
-        return Redactor.isSecretName(name);
+        return Secrets.isSecretName(name);
     }
 
     /**
@@ -143,7 +144,7 @@ public final class TechInfo {
                 throw new IllegalArgumentException(
                         "techInfo key must be 1 to 50 letters, digits, '_', '.' or '-'");
             }
-            pairs.put(key, Redactor.isSecretName(key) ? REDACTED : Redactor.scrub(value));
+            pairs.put(key, Secrets.isSecretName(key) ? REDACTED : Redactor.scrub(value));
             return this;
         }
 

@@ -10,6 +10,7 @@ import io.ocppsec.api.message.GetCertificateIdUse;
 import io.ocppsec.api.message.GetInstalledCertificateIdsRequest;
 import io.ocppsec.api.message.GetInstalledCertificateIdsResponse;
 import io.ocppsec.api.message.GetInstalledCertificateIdsResponse.GetInstalledCertificateStatus;
+import io.ocppsec.api.message.HashAlgorithm;
 import io.ocppsec.api.message.InstallCertificateRequest;
 import io.ocppsec.api.message.InstallCertificateResponse;
 import io.ocppsec.api.message.InstallCertificateResponse.InstallCertificateStatus;
@@ -26,7 +27,6 @@ import io.ocppsec.core.station.internal.StatusInfos;
 import io.ocppsec.core.store.CertificateHash;
 import io.ocppsec.core.store.CertificateStoreException;
 import io.ocppsec.core.store.DeleteResult;
-import io.ocppsec.core.store.HashAlgorithm;
 import io.ocppsec.core.store.RootCertificateType;
 import io.ocppsec.core.store.RootInstallResult;
 import io.ocppsec.core.store.StationCertificate;
@@ -149,7 +149,7 @@ public final class CertificateStoreHandler {
         CertificateHashData data = request.certificateHashData();
         CertificateHash hash;
         try {
-            hash = new CertificateHash(HashAlgorithm.fromOcpp(data.hashAlgorithm().ocppValue()),
+            hash = new CertificateHash(data.hashAlgorithm(),
                     data.issuerNameHash(), data.issuerKeyHash(), data.serialNumber());
         } catch (IllegalArgumentException e) {
             // Hash data that is not hex of the right length cannot name any stored certificate.
@@ -248,7 +248,7 @@ public final class CertificateStoreHandler {
     }
 
     private static CertificateHashData toData(CertificateHash h) {
-        return new CertificateHashData(io.ocppsec.api.message.HashAlgorithm.fromOcpp(h.hashAlgorithm().ocppValue()),
+        return new CertificateHashData(h.hashAlgorithm(),
                 h.issuerNameHash(), h.issuerKeyHash(), h.serialNumber());
     }
 

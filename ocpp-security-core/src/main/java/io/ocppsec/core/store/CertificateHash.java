@@ -1,6 +1,9 @@
 package io.ocppsec.core.store;
 
+import io.ocppsec.api.message.HashAlgorithm;
 import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
@@ -61,8 +64,8 @@ public record CertificateHash(HashAlgorithm hashAlgorithm, String issuerNameHash
         Objects.requireNonNull(issuerPublicKey, "issuerPublicKey");
         Objects.requireNonNull(algorithm, "algorithm");
         HexFormat hex = HexFormat.of();
-        String nameHash = hex.formatHex(algorithm.digest(certificate.getIssuerX500Principal().getEncoded()));
-        String keyHash = hex.formatHex(algorithm.digest(publicKeyBits(issuerPublicKey)));
+        String nameHash = hex.formatHex(digest(algorithm, certificate.getIssuerX500Principal().getEncoded()));
+        String keyHash = hex.formatHex(digest(algorithm, publicKeyBits(issuerPublicKey)));
         return new CertificateHash(algorithm, nameHash, keyHash, certificate.getSerialNumber().toString(16));
     }
 
@@ -72,7 +75,7 @@ public record CertificateHash(HashAlgorithm hashAlgorithm, String issuerNameHash
      * @return the hex hash of its issuer name
      */
     static String issuerNameHash(X509Certificate certificate, HashAlgorithm algorithm) {
-        return HexFormat.of().formatHex(algorithm.digest(certificate.getIssuerX500Principal().getEncoded()));
+        return HexFormat.of().formatHex(digest(algorithm, certificate.getIssuerX500Principal().getEncoded()));
     }
 
     /**
@@ -81,7 +84,7 @@ public record CertificateHash(HashAlgorithm hashAlgorithm, String issuerNameHash
      * @return the hex hash of its BIT STRING value
      */
     static String keyHash(PublicKey key, HashAlgorithm algorithm) {
-        return HexFormat.of().formatHex(algorithm.digest(publicKeyBits(key)));
+        return HexFormat.of().formatHex(digest(algorithm, publicKeyBits(key)));
     }
 
     private static byte[] publicKeyBits(PublicKey key) {
@@ -90,11 +93,32 @@ public record CertificateHash(HashAlgorithm hashAlgorithm, String issuerNameHash
     }
 
     private static String hex(String s, HashAlgorithm alg, String name) {
-        if (s.length() != alg.length() * 2 || !isHex(s)) {
-            throw new IllegalArgumentException(name + " must be " + alg.length() * 2 + " hex digits for "
+        if (s.length() != length(alg) * 2 || !isHex(s)) {
+            throw new IllegalArgumentException(name + " must be " + length(alg) * 2 + " hex digits for "
                     + alg.ocppValue() + ", found " + Math.min(s.length(), 999) + " characters");
         }
         return s.toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the digest length of the algorithm in bytes */
+    private static int length(HashAlgorithm alg) {
+        switch (alg) {
+            case SHA256:
+                return 32;
+            case SHA384:
+                return 48;
+            default:
+                return 64;
+        }
+    }
+
+    private static byte[] digest(HashAlgorithm alg, byte[] data) {
+        String jcaName = "SHA-" + alg.ocppValue().substring(3); // SHA256 -> SHA-256
+        try {
+            return MessageDigest.getInstance(jcaName).digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(jcaName + " is required by every Java platform", e);
+        }
     }
 
     private static boolean isHex(String s) {

@@ -1,6 +1,7 @@
 package io.ocppsec.core.store;
 
 import io.ocppsec.api.message.CertificateSigningUse;
+import io.ocppsec.api.message.HashAlgorithm;
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;

@@ -3,7 +3,6 @@ package io.ocppsec.core.cert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.core.cert.internal.BoundedCache;
 import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.KeyType;
 import io.ocppsec.testpki.PkiRole;
@@ -33,8 +32,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The fast path, the caches and the JDK PKIX fallback must give the same report for every chain: a cold validator
- * (no caches), a warm one (caches primed, then asked again), and one that always uses JDK PKIX.
+ * The result cache must not change a report: a cold validator (no cache) and a warm one (cache primed, then asked
+ * again) give the same report for every chain, and the validator never accepts a path that plain JDK PKIX refuses.
  */
 @Verifies({"A00.FR.308", "A00.FR.403", "A00.FR.604"})
 class PathEquivalenceTest {
@@ -54,11 +53,7 @@ class PathEquivalenceTest {
     }
 
     static OcppChainValidator cold(OcppChainValidator v) {
-        return v.toBuilder().intermediateCacheSize(0).resultCacheSize(0).build();
-    }
-
-    static OcppChainValidator pkixOnly(OcppChainValidator v) {
-        return v.toBuilder().intermediateCacheSize(0).resultCacheSize(0).fastPath(false).build();
+        return v.toBuilder().resultCacheSize(0).build();
     }
 
     static Supplier<OcppChainValidator> station(TrustAnchors anchors) {
@@ -182,11 +177,10 @@ class PathEquivalenceTest {
     private static void assertAgree(OcppChainValidator base, List<X509Certificate> chain, String name,
                                     ChainOrder order) {
         OcppChainValidator cold = cold(base);
-        OcppChainValidator pkix = pkixOnly(base);
         OcppChainValidator warm = base.toBuilder().resultCacheSize(64).build();
         for (Instant at : INSTANTS) {
-            ChainValidationResult reference = pkix.validate(chain, at);
-            assertThat(cold.validate(chain, at)).as(name + " cold at " + at + "\n" + reference.result().describe())
+            ChainValidationResult reference = cold.validate(chain, at);
+            assertThat(cold.validate(chain, at)).as(name + " cold (again) at " + at + "\n" + reference.result().describe())
                     .isEqualTo(reference);
             assertThat(warm.validate(chain, at)).as(name + " warm (first) at " + at).isEqualTo(reference);
             assertThat(warm.validate(chain, at)).as(name + " warm (cached) at " + at).isEqualTo(reference);
@@ -198,23 +192,20 @@ class PathEquivalenceTest {
         List<Instant> reversed = new ArrayList<>(INSTANTS);
         Collections.reverse(reversed);
         for (Instant at : reversed) {
-            assertThat(warm.validate(chain, at)).as(name + " warm (reverse) at " + at).isEqualTo(pkix.validate(chain, at));
+            assertThat(warm.validate(chain, at)).as(name + " warm (reverse) at " + at).isEqualTo(cold.validate(chain, at));
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void fastPathNeverAcceptsWhatJdkPkixRefuses(Case c) throws GeneralSecurityException {
-        TrustAnchors anchors = c.validator().get().trustAnchors();
-        ChainPath path = ChainPath.build(c.chain(), anchors, ChainOrder.ANY);
-        if (path.anchor().isEmpty()) {
-            return;
-        }
-        List<X509Certificate> certs = path.indices().stream().map(c.chain()::get).collect(Collectors.toList());
-        for (Instant at : INSTANTS) {
-            FastPath.Verdict v = FastPath.validate(certs, path.anchor().get(), at, new BoundedCache<>(0));
-            if (v == FastPath.Verdict.ACCEPTED) {
-                assertThat(jdkPkix(certs, anchors, at)).as(c.name() + " at " + at).isNull();
+    void validatorNeverAcceptsWhatJdkPkixRefuses(Case c) throws GeneralSecurityException {
+        for (ChainOrder order : ChainOrder.values()) {
+            OcppChainValidator v = cold(c.validator().get().toBuilder().chainOrder(order).build());
+            for (Instant at : INSTANTS) {
+                ChainValidationResult r = v.validate(c.chain(), at);
+                if (r.isCompliant()) {
+                    assertThat(jdkPkix(r.path(), v.trustAnchors(), at)).as(c.name() + " " + order + " at " + at).isNull();
+                }
             }
         }
     }
@@ -236,30 +227,35 @@ class PathEquivalenceTest {
     }
 
     @Test
-    void fastPathActuallyHandlesTheCommonShapes() {
+    void theCommonShapesAreAcceptedLikeJdkPkixAcceptsThem() throws GeneralSecurityException {
         for (TestPki pki : List.of(PKI, RSA_PKI)) {
             TrustAnchors cso = TrustAnchors.cso(pki.csoRoot().certificate());
             for (TestCertificate leaf : List.of(pki.station(), pki.csmsEc(), pki.csmsRsa())) {
                 ChainPath path = ChainPath.build(leaf.chain(), cso, ChainOrder.LEAF_FIRST);
                 List<X509Certificate> certs = path.indices().stream().map(leaf.chain()::get).toList();
-                assertThat(FastPath.validate(certs, path.anchor().orElseThrow(), NOW, new BoundedCache<>(0)))
-                        .as(leaf.toString()).isEqualTo(FastPath.Verdict.ACCEPTED);
+                assertThat(path.anchor()).as(leaf.toString()).isPresent();
+                assertThat(jdkPkix(certs, cso, NOW)).as(leaf.toString()).isNull();
+                assertAgree(leaf == pki.station() ? station(cso).get() : csms(cso).get(), leaf.chain(), leaf.toString());
             }
         }
     }
 
     @Test
-    void fastPathLeavesUnusualChainsToPkix() {
+    void unusualChainsGetTheJdkPkixVerdict() throws GeneralSecurityException {
+        TrustAnchors cso = TrustAnchors.cso(PKI.csoRoot().certificate());
         TestCertificate constrained = sub("NC").nameConstraintsPermittedOrganization(TestPki.CSO_NAME).build();
         TestCertificate odd = sub("Odd").unknownCriticalExtension("1.3.6.1.4.1.99999.3").build();
         for (TestCertificate issuer : List.of(constrained, odd)) {
             TestCertificate leaf = PKI.builder(PkiRole.CHARGING_STATION, issuer).organization(TestPki.CSO_NAME)
                     .commonName("CS-1").build();
-            assertThat(FastPath.validate(leaf.chain(), PKI.csoRoot().certificate(), NOW, new BoundedCache<>(0)))
-                    .isEqualTo(FastPath.Verdict.UNHANDLED);
+            boolean pkixAccepts = jdkPkix(leaf.chain(), cso, NOW) == null;
+            ValidationResult r = cold(station(cso).get()).validate(leaf.chain(), NOW).result();
+            assertThat(r.violates("A00.FR.403")).as(issuer + "\n" + r.describe()).isEqualTo(!pkixAccepts);
+            assertAgree(station(cso).get(), leaf.chain(), "leaf under " + issuer);
         }
+        assertThat(jdkPkix(constrained.chain(), cso, NOW)).isNull();
         TestCertificate weakLeaf = PKI.station(Defect.WEAK_EC_KEY);
-        assertThat(FastPath.validate(weakLeaf.chain(), PKI.csoRoot().certificate(), NOW, new BoundedCache<>(0)))
-                .isEqualTo(FastPath.Verdict.UNHANDLED);
+        assertThat(cold(station(cso).get()).validate(weakLeaf.chain(), NOW).isCompliant()).isFalse();
+        assertAgree(station(cso).get(), weakLeaf.chain(), "weak EC leaf");
     }
 }

@@ -9,6 +9,7 @@ import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.spi.RevocationSource;
 import io.ocppsec.api.spi.RevocationStatus;
 import io.ocppsec.api.spi.RevocationStatus.State;
+import io.ocppsec.core.revocation.CachingRevocationSource;
 import io.ocppsec.testpki.TestPki;
 import java.time.Clock;
 import java.time.Duration;
@@ -243,5 +244,40 @@ class RevocationIntegrationTest {
             }
         }, TestPki.CLOCK);
         assertThat(odd.validate(PKI.station().chain()).result().describe()).contains("asked");
+    }
+
+    @Test
+    void aCachingSourceIsTheOnlyCacheAndItsSettingsApply() {
+        MutableClock clock = new MutableClock(TestPki.NOW);
+        AtomicInteger calls = new AtomicInteger();
+        CachingRevocationSource cached = CachingRevocationSource.builder(leafOnly((c, i, at) -> {
+            calls.incrementAndGet();
+            return good(Optional.empty());
+        })).clock(clock).maxTtl(Duration.ofSeconds(30)).unknownTtl(Duration.ZERO).build();
+        // The validator's own default (5 minutes) would keep the answer longer: it must not stack on top.
+        OcppChainValidator v = validator(cached, clock);
+        assertThat(v.validate(PKI.station().chain()).isCompliant()).isTrue();
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(v.validate(PKI.station().chain()).isCompliant()).isTrue();
+        assertThat(calls).hasValue(1);
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(v.validate(PKI.station().chain()).isCompliant()).isTrue();
+        assertThat(calls).hasValue(2);
+        assertThat(cached.size()).isEqualTo(1);
+    }
+
+    @Test
+    void revocationCacheOfZeroAsksEveryTime() {
+        AtomicInteger calls = new AtomicInteger();
+        OcppChainValidator v = validator(leafOnly((c, i, at) -> {
+            calls.incrementAndGet();
+            return good(Optional.empty());
+        }), TestPki.CLOCK).toBuilder().revocationCache(Duration.ofMinutes(5), 0).build();
+        v.validate(PKI.station().chain());
+        v.validate(PKI.station().chain());
+        OcppChainValidator noTtl = v.toBuilder().revocationCache(Duration.ZERO, 100).build();
+        noTtl.validate(PKI.station().chain());
+        noTtl.validate(PKI.station().chain());
+        assertThat(calls).hasValue(4);
     }
 }

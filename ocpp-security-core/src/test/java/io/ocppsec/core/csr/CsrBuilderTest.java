@@ -208,7 +208,8 @@ class CsrBuilderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "https://cs.example.com", "192.168.1.10", "fe80::1", "a\nb"})
+    @ValueSource(strings = {"", " ", "https://cs.example.com", "192.168.1.10", "fe80::1", "a\nb", "www.example.com",
+        "cs-0001.example.com", "urn:cs:1", "cs/1"})
     void invalidSerialNumbersAreRefused(String serial) {
         assertThatThrownBy(() -> CsrBuilder.forChargingStation(ORG, serial)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CsrInspectorTest {
 
     private static final CsrInspector INSPECTOR = CsrInspector.forOrganization(TestPki.CSO_NAME);
+    private static final TestPki LINT_PKI = TestPki.create();
     private static final String SERIAL = TestPki.STATION_SERIAL;
     private static final CertificateSigningUse CS = CertificateSigningUse.CHARGING_STATION_CERTIFICATE;
 
@@ -94,6 +95,21 @@ class CsrInspectorTest {
         CsrInspection i = INSPECTOR.inspect(TestCsrs.empty().rdn("O", TestPki.CSO_NAME).rdn("CN", cn).pem(), cn, CS);
         assertRejected(i, "A00.FR.511");
         assertThat(i.result().blocking()).anySatisfy(v -> assertThat(v.level()).isEqualTo(RequirementLevel.SHALL_NOT));
+    }
+
+    /** One A00.FR.511 rule: a CN the certificate linter refuses is refused in the CSR too, and the other way round. */
+    @ParameterizedTest
+    @ValueSource(strings = {"www.example.com", "cs-0001.example.com", "station.local.de", "urn:ocpp:cs:1",
+        "wss://cs/1", "10.0.0.1", "::1", "CS-0001", "SN.1234", "ABC_001", "CS:01"})
+    @Verifies({"A00.FR.511", "A02.FR.12"})
+    void theCsrAndTheCertificateFollowTheSameCommonNameRule(String cn) throws Exception {
+        CsrInspection i = INSPECTOR.inspect(TestCsrs.empty().rdn("O", TestPki.CSO_NAME).rdn("CN", cn).pem(), cn, CS);
+        boolean csrRefuses = i.result().blocking().stream()
+                .anyMatch(v -> v.requirement().value().equals("A00.FR.511") && v.level() == RequirementLevel.SHALL_NOT);
+        var lint = io.ocppsec.core.cert.CertificateLinter.lint(LINT_PKI.stationBuilder(cn).build().certificate(),
+                io.ocppsec.core.cert.CertificateRole.CHARGING_STATION);
+        assertThat(csrRefuses).as(cn + "\n" + i.result().describe()).isEqualTo(lint.violates("A00.FR.511"));
+        assertThat(i.isAccepted()).as(cn).isEqualTo(!csrRefuses);
     }
 
     @Test

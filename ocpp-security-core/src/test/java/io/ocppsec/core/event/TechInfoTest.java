@@ -78,6 +78,15 @@ class TechInfoTest {
             assertThat(TechInfo.scrub(text)).as(text).doesNotContain(CANARY).contains("<redacted>");
         }
         assertThat(TechInfo.scrub("ok; token=" + CANARY + "; next")).isEqualTo("ok; token=<redacted>; next");
+        // The names of the one secret rule (io.ocppsec.core.internal.text.Secrets), also after a harmless one.
+        for (String text : new String[] {"pin=" + CANARY, "simPin: " + CANARY, "psk=" + CANARY, "key=" + CANARY,
+            "apn_password='" + CANARY + "'", "note:password=" + CANARY, "a=b password=" + CANARY}) {
+            assertThat(TechInfo.scrub(text)).as(text).doesNotContain(CANARY).endsWith("<redacted>");
+        }
+        assertThat(TechInfo.scrub("user=cs1, password=" + CANARY + ", next=1"))
+                .isEqualTo("user=cs1, password=<redacted>, next=1");
+        String word = "x".repeat(200_000); // no separator: linear (a match tried at every index would not finish)
+        assertThat(TechInfo.scrub(word)).hasSize(255);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.event.SecurityEventType;
 import io.ocppsec.api.message.CertificateHashData;
+import io.ocppsec.api.message.HashAlgorithm;
 import io.ocppsec.api.message.CertificateSignedResponse.CertificateSignedStatus;
 import io.ocppsec.api.message.CertificateSigningUse;
 import io.ocppsec.api.message.DeleteCertificateRequest;
@@ -18,7 +19,6 @@ import io.ocppsec.api.message.InstallCertificateUse;
 import io.ocppsec.api.message.StatusInfo;
 import io.ocppsec.core.signing.Flow;
 import io.ocppsec.core.store.CertificateHash;
-import io.ocppsec.core.store.HashAlgorithm;
 import io.ocppsec.testpki.TestPki;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -54,7 +54,7 @@ class CertificateStoreHandlerTest {
 
     static CertificateHashData hashData(X509Certificate cert, X509Certificate issuer) {
         CertificateHash h = CertificateHash.of(cert, issuer.getPublicKey(), HashAlgorithm.SHA256);
-        return new CertificateHashData(io.ocppsec.api.message.HashAlgorithm.SHA256, h.issuerNameHash(),
+        return new CertificateHashData(HashAlgorithm.SHA256, h.issuerNameHash(),
                 h.issuerKeyHash(), h.serialNumber());
     }
 
@@ -111,7 +111,7 @@ class CertificateStoreHandlerTest {
     void deleteWithMalformedOrUnknownHashDataIsNotFound() throws Exception {
         flow = new Flow(pki, dir, b -> b);
         flow.installCsoRoot();
-        var bad = new CertificateHashData(io.ocppsec.api.message.HashAlgorithm.SHA256, "zz", "yy", "not-hex");
+        var bad = new CertificateHashData(HashAlgorithm.SHA256, "zz", "yy", "not-hex");
         assertThat(flow.certificates.onDeleteCertificate(new DeleteCertificateRequest(bad)).status())
                 .isEqualTo(DeleteCertificateStatus.NOT_FOUND);
         X509Certificate other = pki.manufacturerRoot().certificate();

@@ -5,6 +5,7 @@ import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
+import io.ocppsec.core.internal.x509.X509Names;
 import io.ocppsec.tls.TlsFailure;
 import java.net.Socket;
 import java.security.cert.CertificateException;
@@ -78,7 +79,7 @@ public final class StationCertificateTrustManager extends ReloadableTrustManager
         }
         ChainValidationResult r = validateSafely(v, list, now, "A00.FR.403");
         r = r.and(leafIsPeer(r, list, "A00.FR.403"));
-        List<String> cn = SubjectNames.commonNames(list.get(0).getSubjectX500Principal());
+        List<String> cn = X509Names.commonNames(list.get(0).getSubjectX500Principal());
         if (cn.size() != 1 || cn.get(0).isBlank()) {
             r = r.and(ValidationResult.of(Violation.of("A00.FR.405", RequirementLevel.SHALL,
                     cn.size() + " commonName values", "exactly one commonName holding the station serial number")

@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * Validating a 3-certificate Charging Station chain (leaf, CSO sub-CA, CSO root, as a CSMS receives it
  * in a profile-3 handshake): the SDK's full OCPP policy (path building, RFC 5280 validation, property
  * lint of every certificate, CN/O checks) against plain JDK PKIX {@code CertPathValidator} on the same
- * chain. "cold": the SDK's caches (verified CA signatures, complete results) are disabled; "warm": the caches
+ * chain. "cold": the SDK's result cache is disabled; "warm": the caches
  * are on and the same chain repeats, as on a CSMS where a station reconnects. PKIX has no such cache. Both sides
  * get the same certificate objects, whose JDK implementation remembers its last signature verification.
  */
@@ -58,7 +58,7 @@ public class ChainValidationBenchmark {
         at = TestPki.NOW;
         TrustAnchors cso = TrustAnchors.cso(pki.csoRoot().certificate());
         cold = OcppChainValidator.forChargingStationCertificate(cso, TestPki.CSO_NAME).toBuilder()
-                .intermediateCacheSize(0).resultCacheSize(0).build();
+                .resultCacheSize(0).build();
         warm = OcppChainValidator.forChargingStationCertificate(cso, TestPki.CSO_NAME);
         factory = CertificateFactory.getInstance("X.509");
         pkix = CertPathValidator.getInstance("PKIX");

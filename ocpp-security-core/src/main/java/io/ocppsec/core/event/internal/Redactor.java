@@ -1,6 +1,6 @@
 package io.ocppsec.core.event.internal;
 
-import java.util.Locale;
+import io.ocppsec.core.internal.text.Secrets;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,34 +26,23 @@ public final class Redactor {
     /** An Authorization header value: everything after the scheme up to the end of the line. */
     private static final Pattern AUTHORIZATION = Pattern.compile(
             "(?i)(authorization[\"']?\\s*[:=]\\s*)(\"[^\"]*\"?|'[^']*'?|[^\\r\\n,;}]*)");
-    /** Credentials of the Basic, Bearer or Digest scheme anywhere in the text. */
+    /** Credentials of an HTTP authentication scheme ({@link Secrets#AUTH_SCHEMES}) anywhere in the text. */
     private static final Pattern AUTH_SCHEME = Pattern.compile(
-            "(?i)\\b(basic|bearer|digest)(\\s+)([A-Za-z0-9+/=._~-]{8,})");
-    /** {@code name=value} or {@code name: value} where the name says it is a secret. */
-    private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
-            "(?i)([A-Za-z0-9_.-]*(password|passwd|passphrase|secret|token|credential|privatekey|private_key"
-                    + "|apikey|api_key)[A-Za-z0-9_.-]*[\"']?\\s*[:=]\\s*)(\"[^\"]*\"?|'[^']*'?|[^\\s,;}]+)");
+            "(?i)\\b(" + Secrets.AUTH_SCHEMES + ")(\\s+)([A-Za-z0-9+/=._~-]{8,})");
+    /**
+     * The start of {@code name=value} or {@code name: value}; the value is a secret when the name is one
+     * ({@link Secrets#isSecretName}). The name starts where a word starts, so a failed attempt costs one word.
+     */
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?<![A-Za-z0-9_.-])([A-Za-z0-9_.-]+)[\"']?\\s*[:=]\\s*");
+    /** The value after an assignment: quoted (the closing quote may be cut off) or up to a separator. */
+    private static final Pattern VALUE = Pattern.compile("\"[^\"]*\"?|'[^']*'?|[^\\s,;}]+");
 
     private Redactor() {
     }
 
     /**
-     * @param key a key of a techInfo pair or a variable name
-     * @return whether values under that name are secret: passwords, secrets, tokens, authorization and key
-     *     material (e.g. {@code BasicAuthPassword}, {@code privateKey}, {@code apiKey})
-     */
-    public static boolean isSecretName(String key) {
-        Objects.requireNonNull(key, "key");
-        String k = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
-        return k.contains("password") || k.contains("passwd") || k.contains("passphrase") || k.equals("pwd")
-                || k.contains("secret") || k.contains("token") || k.contains("authorization")
-                || k.contains("credential") || k.contains("privatekey") || k.contains("keymaterial")
-                || k.equals("key") || k.endsWith("apikey") || k.equals("pin") || k.equals("psk");
-    }
-
-    /**
      * @param text any text
-     * @return the text with private keys, Authorization values, Basic/Bearer credentials and values of
+     * @return the text with private keys, Authorization values, credentials of an HTTP authentication scheme and values of
      *     secret-named assignments replaced by {@value #MARK}
      */
     public static String scrub(String text) {
@@ -62,8 +51,7 @@ public final class Redactor {
         s = PEM_KEY_WORDS.matcher(s).replaceAll(Matcher.quoteReplacement(MARK));
         s = replaceValue(AUTHORIZATION, s, 1, 2);
         s = redactCredentials(s);
-        s = replaceValue(SECRET_ASSIGNMENT, s, 1, 3);
-        return s;
+        return redactSecretAssignments(s);
     }
 
     /** Basic/Bearer credentials: tokens that look encoded (a digit, {@code +/=}, or mixed case), not words. */
@@ -91,5 +79,26 @@ public final class Redactor {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static String redactSecretAssignments(String s) {
+        Matcher m = ASSIGNMENT.matcher(s);
+        Matcher v = VALUE.matcher(s);
+        StringBuilder out = new StringBuilder(s.length());
+        int copied = 0;
+        int from = 0;
+        while (from < s.length() && m.find(from)) {
+            from = m.end();
+            if (!Secrets.isSecretName(m.group(1)) || !v.region(m.end(), s.length()).lookingAt()) {
+                continue; // not a secret: its value may still hold the next assignment ("note:password=x")
+            }
+            String bare = v.group().replaceAll("^[\"']|[\"']$", "");
+            if (!bare.isEmpty() && !bare.equals(MARK)) {
+                out.append(s, copied, m.end()).append(MARK);
+                copied = v.end();
+            }
+            from = Math.max(v.end(), from);
+        }
+        return copied == 0 ? s : out.append(s, copied, s.length()).toString();
     }
 }

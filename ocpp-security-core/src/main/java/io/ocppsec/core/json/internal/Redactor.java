@@ -1,13 +1,12 @@
 package io.ocppsec.core.json.internal;
 
+import io.ocppsec.core.internal.text.Secrets;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,13 +18,9 @@ public final class Redactor {
     /** What a masked value is replaced with. */
     public static final String MASK = "***";
 
-    /** Property names whose values are always secrets (VPN/APN credentials, SIM PIN, Authorization). */
-    private static final Set<String> SECRET_NAMES = Set.of("password", "apnpassword", "simpin", "authorization",
-            "basicauthpassword");
-
     /** An HTTP credential: scheme then token (RFC 7235), e.g. {@code Basic dXNlcjpwYXNz}. */
     private static final Pattern AUTHORIZATION = Pattern.compile(
-            "(?i)\\s*(basic|bearer|digest|negotiate|ntlm|token)\\s+\\S.*", Pattern.DOTALL);
+            "(?i)\\s*(" + Secrets.AUTH_SCHEMES + ")\\s+\\S.*", Pattern.DOTALL);
 
     private Redactor() {
     }
@@ -58,8 +53,7 @@ public final class Redactor {
         JsonObjectBuilder b = JsonTrees.PROVIDER.createObjectBuilder();
         for (Map.Entry<String, JsonValue> e : o.entrySet()) {
             String key = e.getKey();
-            String lower = key.toLowerCase(Locale.ROOT);
-            boolean secret = SECRET_NAMES.contains(lower)
+            boolean secret = Secrets.isSecretName(key)
                     || (writeOnly && key.equals("attributeValue"))
                     || (vpn && key.equals("key"));
             b.add(key, secret ? JsonTrees.PROVIDER.createValue(MASK) : redact(e.getValue()));

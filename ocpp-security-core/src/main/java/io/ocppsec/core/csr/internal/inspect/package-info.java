@@ -1,5 +1,5 @@
 /**
- * Internals of the CSMS-side CSR inspection: strict PEM/DER reading of PKCS#10 requests and subject
- * checks. Not exported.
+ * Internals of the CSMS-side CSR inspection: strict PEM/DER reading of PKCS#10 requests (subject names are read by
+ * {@code io.ocppsec.core.internal.x509}). Not exported.
  */
 package io.ocppsec.core.csr.internal.inspect;

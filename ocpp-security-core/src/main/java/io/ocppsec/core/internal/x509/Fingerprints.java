@@ -1,4 +1,4 @@
-package io.ocppsec.core.cert.internal;
+package io.ocppsec.core.internal.x509;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,6 +33,15 @@ public final class Fingerprints {
     public static String of(PublicKey key) {
         byte[] enc = key.getEncoded();
         return enc == null ? "unencodable-" + System.identityHashCode(key) : sha256(enc);
+    }
+
+    /**
+     * @param key a public key
+     * @return the first 8 bytes of {@link #of(PublicKey)} (16 hex digits), short enough for a toString or log line
+     */
+    public static String shortOf(PublicKey key) {
+        String full = of(key);
+        return full.startsWith("unencodable-") ? full : full.substring(0, 16);
     }
 
     private static String sha256(byte[] data) {

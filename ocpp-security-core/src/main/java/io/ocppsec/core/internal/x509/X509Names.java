@@ -1,8 +1,9 @@
-package io.ocppsec.core.cert.internal;
+package io.ocppsec.core.internal.x509;
 
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
@@ -11,7 +12,11 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 
-/** Reads RDN values of a certificate subject. */
+/**
+ * The one reader of CN and O values in the SDK: the certificate linter, the chain validator, the CSR inspector and
+ * the TLS contexts all read a name through it, so they all see the same values. A value that is not a string, or
+ * a string that cannot be decoded, reads as {@link #UNDECODABLE}, which equals no expected name.
+ */
 public final class X509Names {
 
     private X509Names() {
@@ -39,12 +44,51 @@ public final class X509Names {
      * @return every value of that type in the subject (multi-valued RDNs included)
      */
     public static List<String> values(X509Certificate cert, ASN1ObjectIdentifier type) {
-        byte[] encoded = cert.getSubjectX500Principal().getEncoded();
+        return values(cert.getSubjectX500Principal().getEncoded(), type);
+    }
+
+    /**
+     * @param name a distinguished name
+     * @return its commonName values, in order
+     */
+    public static List<String> commonNames(X500Principal name) {
+        return values(name.getEncoded(), BCStyle.CN);
+    }
+
+    /**
+     * @param name a distinguished name
+     * @return its organizationName values, in order
+     */
+    public static List<String> organizations(X500Principal name) {
+        return values(name.getEncoded(), BCStyle.O);
+    }
+
+    /**
+     * @param name a distinguished name (e.g. a CSR's subject)
+     * @param type the attribute type
+     * @return every value of that type (multi-valued RDNs included), {@link #UNDECODABLE} for one that is no string
+     */
+    public static List<String> values(X500Name name, ASN1ObjectIdentifier type) {
+        byte[] encoded;
+        try {
+            encoded = name.getEncoded();
+        } catch (java.io.IOException | RuntimeException e) {
+            return List.of(UNDECODABLE);
+        }
+        return values(encoded, type);
+    }
+
+    /**
+     * @param encoded the DER encoding of a Name
+     * @param type the attribute type
+     * @return every value of that type in order; empty for an encoding that is not a Name
+     */
+    public static List<String> values(byte[] encoded, ASN1ObjectIdentifier type) {
         List<String> fast = DerNames.values(encoded, type);
         return fast != null ? fast : valuesWithBouncyCastle(encoded, type);
     }
 
-    /** Stands for a name value that cannot be decoded; it never equals an expected CN or O. */
+    /** Stands for a name value that is not a string or cannot be decoded; it never equals an expected CN or O. */
     public static final String UNDECODABLE = "\uFFFD(undecodable value)";
 
     /** The general reader, for names the small DER reader leaves aside (unusual string types, odd encodings). */
@@ -62,7 +106,7 @@ public final class X509Names {
                     if (tv.getType().equals(type)) {
                         ASN1Encodable v = tv.getValue();
                         try {
-                            out.add(v instanceof ASN1String ? ((ASN1String) v).getString() : v.toString());
+                            out.add(v instanceof ASN1String ? ((ASN1String) v).getString() : UNDECODABLE);
                         } catch (RuntimeException badString) {
                             // e.g. a UTF8String that is not UTF-8 (found by fuzzing): it can equal no expected name
                             out.add(UNDECODABLE);
@@ -95,15 +139,5 @@ public final class X509Names {
             out.add("(unparseable subjectAltName)");
         }
         return out;
-    }
-
-    /**
-     * @param s a text from a certificate
-     * @return the text, shortened and with control characters replaced, safe for a report
-     */
-    public static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        s.codePoints().limit(100).forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? '?' : c));
-        return s.length() > 100 ? sb + "..." : sb.toString();
     }
 }

@@ -1,4 +1,4 @@
-package io.ocppsec.core.cert.internal;
+package io.ocppsec.core.internal.x509;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,15 +1,20 @@
-package io.ocppsec.core.cert.internal;
+package io.ocppsec.core.internal.x509;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Syntax checks that tell a host name, an IP address, a URL and a serial number apart (A00.FR.510/511). */
+/**
+ * Syntax checks that tell a host name, an IP address, a URL and a serial number apart (A00.FR.510/511): the one
+ * rule used by the certificate linter, the CSR builder and the CSR inspector.
+ */
 public final class HostNames {
 
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[\\w.]+)?]?");
     private static final Pattern URL = Pattern.compile("(?i)[a-z][a-z0-9+.-]*://.*|(?i)(https?|wss?|ftps?|urn|mailto):.*");
+    private static final Pattern WWW = Pattern.compile("(?i)www\\..*");
     private static final Pattern ALPHA_TLD = Pattern.compile("[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]");
 
     private HostNames() {
@@ -47,11 +52,25 @@ public final class HostNames {
 
     /**
      * @param s a text
-     * @return whether it looks like a URL (a scheme followed by {@code ://}, or a well-known scheme)
+     * @return whether it looks like a URL: a scheme followed by {@code ://}, a well-known scheme ({@code https:},
+     *     {@code wss:}, {@code ftp:}, {@code urn:}, {@code mailto:}…), a {@code www.} address, or a {@code /}
      */
     public static boolean isUrl(String s) {
         // Both URL patterns need a ':'; most names have none, so the regex is skipped for them.
-        return (s.indexOf(':') >= 0 && URL.matcher(s).matches()) || s.contains("/");
+        return (s.indexOf(':') >= 0 && URL.matcher(s).matches()) || s.contains("/") || WWW.matcher(s).matches();
+    }
+
+    /**
+     * What a Charging Station CN must not be (A00.FR.511): "This serial number SHALL NOT be in the format of a URL
+     * or an IP address so that Charging Station certificates can be differentiated from CSMS certificates". A CSMS
+     * certificate's CN is an FQDN (A00.FR.510), so a host name is refused too: it is what tells them apart.
+     *
+     * @param cn a common name
+     * @return "a URL", "an IP address" or "a host name", or empty for a CN that may be a serial number
+     */
+    public static Optional<String> notASerialNumber(String cn) {
+        return isUrl(cn) ? Optional.of("a URL") : isIpAddress(cn) ? Optional.of("an IP address")
+                : isFqdn(cn) ? Optional.of("a host name") : Optional.empty();
     }
 
     /** Cheap pre-check: an IPv4 address has nothing but digits and dots. */
