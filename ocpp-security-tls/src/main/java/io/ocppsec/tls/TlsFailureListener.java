@@ -28,7 +28,9 @@ public interface TlsFailureListener {
      * A reporter failure (full queue, I/O) is logged and swallowed.
      *
      * <pre>{@code
-     * StationTlsContext.forClient(profile, roots).failureListener(TlsFailureListener.reportingTo(reporter))
+     * StationTlsContext tls = StationTlsContext.forClient(profile, roots)
+     *         .failureListener(TlsFailureListener.reportingTo(reporter))
+     *         .build();
      * }</pre>
      *
      * @param reporter the station's security event reporter

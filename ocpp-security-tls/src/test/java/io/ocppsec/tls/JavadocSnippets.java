@@ -3,6 +3,13 @@ package io.ocppsec.tls;
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.event.SecurityEvent;
 import io.ocppsec.core.cert.CertificateBindingRegistry;
+import io.ocppsec.core.credential.BasicAuthenticator;
+import io.ocppsec.core.credential.InMemoryCredentialStore;
+import io.ocppsec.core.event.SecurityEventReporter;
+import io.ocppsec.core.event.SecurityLog;
+import io.ocppsec.core.password.PasswordHasher;
+import io.ocppsec.core.profile.StationProfileRegistry;
+import io.ocppsec.core.profile.StationProfileStore;
 import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.core.revocation.CachingRevocationSource;
 import io.ocppsec.core.revocation.OcspRevocationSource;
@@ -19,6 +26,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
@@ -130,5 +138,67 @@ final class JavadocSnippets {
         TlsFailureListener l = f -> f.toSecurityEvent().ifPresent(eventQueue::add);
         // javadoc:TlsFailureListener:end
         return l;
+    }
+
+    static StationTlsContext tlsFailureListenerReporting(SecurityProfile profile, List<X509Certificate> roots,
+                                                          SecurityEventReporter reporter)
+            throws Exception {
+        // javadoc:TlsFailureListener:begin
+        StationTlsContext tls = StationTlsContext.forClient(profile, roots)
+                .failureListener(TlsFailureListener.reportingTo(reporter))
+                .build();
+        // javadoc:TlsFailureListener:end
+        return tls;
+    }
+
+    /** The few calls of a servlet-style response the AdmissionDecision snippet makes. */
+    interface HttpResponse {
+        void setHeader(String name, String value);
+
+        void sendError(int status);
+    }
+
+    /** The request the ConnectionAttempt snippet reads its Authorization header from. */
+    interface HttpRequest {
+        Headers headers();
+
+        interface Headers {
+            String get(String name);
+        }
+    }
+
+    static void csmsAdmission(CsmsTlsContext tls, InMemoryCredentialStore credentials, SecurityLog securityLog,
+                              String urlIdentity, SSLSession session, Optional<String> authorization) {
+        // javadoc:CsmsAdmission:begin
+        CsmsAdmission admission = CsmsAdmission.builder(tls)                // tls: the endpoint's CsmsTlsContext
+                .passwords(new BasicAuthenticator(credentials, PasswordHasher.defaults()))   // profile 2
+                .profileRegistry(new StationProfileRegistry(StationProfileStore.inMemory())) // A05.FR.07
+                .securityEvents(securityLog::append)
+                .build();
+        AdmissionDecision d = admission.admit(ConnectionAttempt.overTls(urlIdentity, session, authorization));
+        if (d instanceof AdmissionDecision.Accepted) {
+            // ... answer 101; once the WebSocket is open:
+            admission.connected((AdmissionDecision.Accepted) d);             // raises the A05.FR.07 floor
+        }
+        // javadoc:CsmsAdmission:end
+    }
+
+    static ConnectionAttempt connectionAttempt(String urlIdentity, SSLEngine sslEngine, HttpRequest request) {
+        // javadoc:ConnectionAttempt:begin
+        ConnectionAttempt a = ConnectionAttempt.overTls(urlIdentity, sslEngine.getSession(),
+                Optional.ofNullable(request.headers().get("Authorization")));
+        // javadoc:ConnectionAttempt:end
+        return a;
+    }
+
+    static void admissionDecision(CsmsAdmission admission, ConnectionAttempt attempt, HttpResponse response) {
+        // javadoc:AdmissionDecision:begin
+        AdmissionDecision d = admission.admit(attempt);
+        if (d instanceof AdmissionDecision.Rejected) {
+            AdmissionDecision.Rejected r = (AdmissionDecision.Rejected) d;
+            r.wwwAuthenticate().ifPresent(v -> response.setHeader("WWW-Authenticate", v));
+            response.sendError(r.httpStatus());
+        }
+        // javadoc:AdmissionDecision:end
     }
 }
