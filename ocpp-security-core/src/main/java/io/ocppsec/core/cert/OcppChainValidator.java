@@ -1,14 +1,11 @@
 package io.ocppsec.core.cert;
 
+import static io.ocppsec.core.cert.ChainCheck.requireHost;
+import static io.ocppsec.core.cert.ChainCheck.requireText;
+
 import io.ocppsec.api.requirement.RequirementId;
-import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
-import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.api.spi.RevocationSource;
-import io.ocppsec.core.cert.CertificateRole.Hierarchy;
-import io.ocppsec.core.internal.text.Printable;
-import io.ocppsec.core.internal.x509.HostNames;
-import io.ocppsec.core.internal.x509.X509Names;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,41 +67,15 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
     /** Default longest time a revocation answer is cached (shortened by its nextUpdate). */
     public static final Duration DEFAULT_REVOCATION_CACHE_TTL = Duration.ofMinutes(5);
 
-    private final CertificateRole role;
-    private final TrustAnchors anchors;
-    private final RequirementId pathRequirement;
-    private final Optional<String> expectedFqdn;
-    private final boolean allowSubjectAltNameMatch;
-    private final Optional<String> expectedOrganization;
-    private final Optional<String> expectedSerialNumber;
-    private final boolean fastExpiration;
+    /** The settings and caches, and the checks that {@link #validate(List, Instant)} runs. */
+    private final ChainCheck check;
     private final Clock clock;
-    private final Optional<RevocationChecker> revocation;
-    private final ResultCache results;
-    private final Options options;
-    private final ChainOrder order;
-
-    /** Everything besides the chain, the anchors and the instant that decides a (revocation-free) result. */
-    private record Options(CertificateRole role, RequirementId pathRequirement, Optional<String> expectedFqdn,
-                           Optional<String> expectedOrganization, Optional<String> expectedSerialNumber,
-                           boolean fastExpiration, boolean allowSubjectAltNameMatch, ChainOrder order) {
-    }
 
     private OcppChainValidator(Builder<?, ?> b) {
-        this.role = b.role;
-        this.anchors = b.anchors;
-        this.pathRequirement = b.pathRequirement;
-        this.expectedFqdn = b.expectedFqdn;
-        this.allowSubjectAltNameMatch = b.allowSubjectAltNameMatch;
-        this.expectedOrganization = b.expectedOrganization;
-        this.expectedSerialNumber = b.expectedSerialNumber;
-        this.fastExpiration = b.fastExpiration;
+        this.check = new ChainCheck(b.anchors, new ChainCheck.Options(b.role, b.pathRequirement, b.expectedFqdn,
+                b.expectedOrganization, b.expectedSerialNumber, b.fastExpiration, b.allowSubjectAltNameMatch,
+                b.order), b.revocation, b.results);
         this.clock = b.clock;
-        this.revocation = b.revocation;
-        this.results = b.results;
-        this.order = b.order;
-        this.options = new Options(role, pathRequirement, expectedFqdn, expectedOrganization, expectedSerialNumber,
-                fastExpiration, allowSubjectAltNameMatch, order);
     }
 
     /**
@@ -162,19 +133,7 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
     public static ValidationResult checkCsmsName(X509Certificate leaf, String fqdn, boolean allowSubjectAltName) {
         Objects.requireNonNull(leaf, "leaf");
         Objects.requireNonNull(fqdn, "fqdn");
-        List<String> cns = X509Names.commonNames(leaf);
-        if (cns.stream().anyMatch(cn -> HostNames.sameHost(cn, fqdn))) {
-            return ValidationResult.compliant();
-        }
-        List<String> dns = allowSubjectAltName ? X509Names.dnsNames(leaf) : List.of();
-        if (dns.stream().anyMatch(d -> HostNames.sameHost(d, fqdn))) {
-            return ValidationResult.compliant();
-        }
-        // A00.FR.309 (profile 2) / A00.FR.412 (profile 3): the same check of the CSMS CN.
-        String found = "CN=" + cnList(cns) + (dns.isEmpty() ? "" : ", dNSName=" + cnList(dns));
-        return ValidationResult.of(Violation.of("A00.FR.309", RequirementLevel.SHALL, found,
-                "CN = " + Printable.of(fqdn) + " (the FQDN of the CSMS)"
-                        + (allowSubjectAltName ? " or a dNSName equal to it" : "")));
+        return ChainCheck.csmsName(leaf, fqdn, allowSubjectAltName);
     }
 
     /**
@@ -240,17 +199,17 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
 
     /** @return the CSMS host name the CN must equal (empty for other roles, or a CSMS validator not yet bound) */
     public Optional<String> expectedFqdn() {
-        return expectedFqdn;
+        return check.options().expectedFqdn();
     }
 
     /** @return the role of the leaf certificates this validator accepts */
     public CertificateRole role() {
-        return role;
+        return check.options().role();
     }
 
     /** @return the roots of the one hierarchy this validator trusts */
     public TrustAnchors trustAnchors() {
-        return anchors;
+        return check.anchors();
     }
 
     /** @return the clock used by {@link #validate(List)} and the revocation cache */
@@ -260,7 +219,7 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
 
     /** @return where the certificate to validate stands in a received chain ({@link ChainOrder#LEAF_FIRST} by default) */
     public ChainOrder chainOrder() {
-        return order;
+        return check.options().order();
     }
 
     /**
@@ -285,139 +244,21 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
     public ChainValidationResult validate(List<X509Certificate> chain, Instant at) {
         Objects.requireNonNull(chain, "chain");
         Objects.requireNonNull(at, "at");
-        for (X509Certificate c : chain) {
-            Objects.requireNonNull(c, "chain element");
-        }
-        if (chain.isEmpty()) {
-            return ChainValidationResult.refused(ValidationResult.of(Violation.of(pathRequirement,
-                    RequirementLevel.SHALL, "an empty certificate chain", "a " + role + " certificate and its intermediates")));
-        }
-        if (chain.size() > CertificateParser.DEFAULT_MAX_CERTIFICATES * 2) {
-            return ChainValidationResult.refused(ValidationResult.of(Violation.of(pathRequirement,
-                    RequirementLevel.SHALL, "a chain of " + chain.size() + " certificates",
-                    "at most " + CertificateParser.DEFAULT_MAX_CERTIFICATES * 2 + " certificates")));
-        }
-        Optional<ResultCache.Key> key = results.key(chain, anchors, options);
-        Optional<ResultCache.Entry> hit = key.flatMap(k -> results.get(k, at));
-        ValidationResult checked;
-        ChainPath path;
-        if (hit.isPresent()) {
-            checked = hit.get().result();
-            path = hit.get().path();
-        } else {
-            path = ChainPath.build(chain, anchors, order);
-            ValidationResult.Builder r = ValidationResult.builder();
-            PathValidation pv = new PathValidation(chain, path, anchors, pathRequirement, role.hierarchy());
-            pv.validate(at, r);
-            lint(chain, path, r);
-            int leafIndex = path.indices().get(0);
-            checkEndEntity(chain.get(leafIndex), leafIndex, r);
-            checkIdentity(chain.get(leafIndex), leafIndex, r);
-            if (role == CertificateRole.FIRMWARE_SIGNING) {
-                checkFirmwareSigner(chain.get(leafIndex), leafIndex, r);
-            }
-            checked = r.build();
-            if (key.isPresent() && pv.reusable()) {
-                results.put(key.get(), chain, path, checked, at);
-            }
-        }
-        if (revocation.isPresent() && checked.isCompliant()) {
-            // Never cached with the result: a revoked certificate is refused as soon as the source says so.
-            checked = checked.and(revocation.get().checkPath(chain, path, at));
-        }
-        return new ChainValidationResult(checked, path.certificates(chain), path.anchor());
-    }
-
-    private void lint(List<X509Certificate> chain, ChainPath path, ValidationResult.Builder r) {
-        LintOptions.Builder leafOptions = LintOptions.builder().fastExpiration(fastExpiration);
-        expectedOrganization.ifPresent(leafOptions::expectedOrganization);
-        LintOptions caOptions = LintOptions.builder().caStructureRequirement(pathRequirement).build();
-        CertificateRole caRole = role.hierarchy() == Hierarchy.CSO ? CertificateRole.CSO_SUB_CA
-                : CertificateRole.MANUFACTURER_SUB_CA;
-        List<Integer> indices = path.indices();
-        for (int k = 0; k < indices.size(); k++) {
-            int idx = indices.get(k);
-            ValidationResult lr = k == 0 ? CertificateLinter.lint(chain.get(idx), role, leafOptions.build())
-                    : CertificateLinter.lint(chain.get(idx), caRole, caOptions);
-            lr.violations().forEach(v -> r.add(v.atChainIndex(idx)));
-        }
-    }
-
-    private void checkIdentity(X509Certificate leaf, int leafIndex, ValidationResult.Builder r) {
-        List<String> cns = X509Names.commonNames(leaf);
-        if (role == CertificateRole.CSMS) {
-            if (expectedFqdn.isPresent()) {
-                checkCsmsName(leaf, expectedFqdn.get(), allowSubjectAltNameMatch).violations()
-                        .forEach(v -> r.add(v.atChainIndex(leafIndex)));
-            } else {
-                r.add(Violation.of("A00.FR.309", RequirementLevel.SHALL, "no CSMS FQDN to compare the CN with",
-                        "the FQDN of the CSMS URL (bind it with withExpectedFqdn)").atChainIndex(leafIndex));
-            }
-        }
-        if (expectedSerialNumber.isPresent() && !cns.contains(expectedSerialNumber.get())) {
-            r.add(Violation.of("A00.FR.405", RequirementLevel.SHALL, "CN=" + cnList(cns),
-                    "CN = " + Printable.of(expectedSerialNumber.get()) + " (the serial number of this station)")
-                    .atChainIndex(leafIndex));
-        }
-    }
-
-    /**
-     * The certificate validated is the one whose key is used (a TLS peer's, a firmware signer's), so it must be an
-     * end-entity certificate of the role: a CA certificate (a sub-CA sent first, or a CA key used to sign) would
-     * otherwise pass the CN/O checks of a station, a CSMS or a signer. Reported under the role's path requirement.
-     */
-    private void checkEndEntity(X509Certificate leaf, int leafIndex, ValidationResult.Builder r) {
-        if (leaf.getBasicConstraints() >= 0) {
-            r.add(Violation.of(pathRequirement, RequirementLevel.SHALL, "a CA certificate (basicConstraints cA=TRUE)",
-                    "a " + role + " end-entity certificate (not a CA) first in the chain").atChainIndex(leafIndex));
-        }
-    }
-
-    /**
-     * A firmware image is verified with the leaf's key alone, so nothing else (unlike JSSE in a handshake)
-     * stops a key whose certificate forbids signing from vouching for firmware. Reported under A00.FR.604 at
-     * SHALL, like the path: such a certificate is refused outright (a missing keyUsage stays the advisory
-     * A00.FR.512 of the linter).
-     */
-    private static void checkFirmwareSigner(X509Certificate leaf, int leafIndex, ValidationResult.Builder r) {
-        boolean[] ku = leaf.getKeyUsage();
-        if (ku != null && !(ku.length > 0 && ku[0]) && !(ku.length > 1 && ku[1])) {
-            r.add(Violation.of("A00.FR.604", RequirementLevel.SHALL, "keyUsage without digitalSignature",
-                    "a Firmware Signing certificate whose key may sign (keyUsage digitalSignature)")
-                    .atChainIndex(leafIndex));
-        }
-    }
-
-    private static String cnList(List<String> cns) {
-        return cns.isEmpty() ? "(none)" : String.join(", ", cns.stream().map(Printable::of).toList());
-    }
-
-    private static String requireHost(String fqdn) {
-        Objects.requireNonNull(fqdn, "expectedFqdn");
-        if (!HostNames.isFqdn(fqdn) && !HostNames.isIpAddress(fqdn)) {
-            throw new IllegalArgumentException("expectedFqdn is not a host name: " + Printable.of(fqdn));
-        }
-        return fqdn;
-    }
-
-    private static String requireText(String s, String name) {
-        Objects.requireNonNull(s, name);
-        if (s.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-        return s;
+        chain.forEach(c -> Objects.requireNonNull(c, "chain element"));
+        return check.validate(chain, at);
     }
 
     @Override
     public String toString() {
-        return "OcppChainValidator{" + role + ", " + anchors + ", path requirement " + pathRequirement
-                + expectedFqdn.map(f -> ", fqdn " + f).orElse("")
-                + (allowSubjectAltNameMatch ? ", dNSName allowed" : "")
-                + expectedOrganization.map(o -> ", O " + o).orElse("")
-                + expectedSerialNumber.map(s -> ", serial " + s).orElse("")
-                + (fastExpiration ? ", fast expiration" : "")
-                + (order == ChainOrder.ANY ? ", leaf anywhere in the chain" : "")
-                + revocation.map(c -> ", revocation " + c.policy()).orElse("") + "}";
+        ChainCheck.Options o = check.options();
+        return "OcppChainValidator{" + o.role() + ", " + check.anchors() + ", path requirement " + o.pathRequirement()
+                + o.expectedFqdn().map(f -> ", fqdn " + f).orElse("")
+                + (o.allowSubjectAltNameMatch() ? ", dNSName allowed" : "")
+                + o.expectedOrganization().map(org -> ", O " + org).orElse("")
+                + o.expectedSerialNumber().map(s -> ", serial " + s).orElse("")
+                + (o.fastExpiration() ? ", fast expiration" : "")
+                + (o.order() == ChainOrder.ANY ? ", leaf anywhere in the chain" : "")
+                + check.revocation().map(c -> ", revocation " + c.policy()).orElse("") + "}";
     }
 
     /**
@@ -459,24 +300,25 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
         }
 
         Builder(OcppChainValidator v) {
-            this.role = v.role;
-            this.anchors = v.anchors;
-            this.pathRequirement = v.pathRequirement;
-            this.expectedFqdn = v.expectedFqdn;
-            this.allowSubjectAltNameMatch = v.allowSubjectAltNameMatch;
-            this.expectedOrganization = v.expectedOrganization;
-            this.expectedSerialNumber = v.expectedSerialNumber;
-            this.fastExpiration = v.fastExpiration;
+            ChainCheck.Options o = v.check.options();
+            this.role = o.role();
+            this.anchors = v.check.anchors();
+            this.pathRequirement = o.pathRequirement();
+            this.expectedFqdn = o.expectedFqdn();
+            this.allowSubjectAltNameMatch = o.allowSubjectAltNameMatch();
+            this.expectedOrganization = o.expectedOrganization();
+            this.expectedSerialNumber = o.expectedSerialNumber();
+            this.fastExpiration = o.fastExpiration();
             this.clock = v.clock;
-            this.revocation = v.revocation;
-            v.revocation.ifPresent(c -> {
+            this.revocation = v.check.revocation();
+            this.revocation.ifPresent(c -> {
                 revocationSource = Optional.of(c.source());
                 revocationPolicy = c.policy();
                 revocationCacheTtl = c.maxTtl();
                 revocationCacheSize = c.cacheSize();
             });
-            this.results = v.results;
-            this.order = v.order;
+            this.results = v.check.results();
+            this.order = o.order();
         }
 
         /**
@@ -768,6 +610,6 @@ public abstract sealed class OcppChainValidator implements ChainValidator {
 
     /** @return the number of cached results (for tests and monitoring) */
     int cachedResults() {
-        return results.size();
+        return check.results().size();
     }
 }
