@@ -79,13 +79,17 @@ final class JavadocSnippets {
         return List.of(chain, root, custom);
     }
 
-    static X509Certificate chainValidationResult(ChainValidator validator, List<X509Certificate> peerChain) {
+    /** The station certificate the last ChainValidationResult snippet run accepted. */
+    static X509Certificate acceptedStation;
+
+    static void chainValidationResult(ChainValidator validator, List<X509Certificate> peerChain) {
+        acceptedStation = null;
         // javadoc:ChainValidationResult:begin
         ChainValidationResult v = validator.validate(peerChain, Instant.now());
-        if (!v.isCompliant()) { refuse(v.result()); }
+        if (!v.isCompliant()) { refuse(v.result()); return; }   // a refused chain may still have a leaf()
         X509Certificate station = v.leaf().orElseThrow();   // present whenever compliant
         // javadoc:ChainValidationResult:end
-        return station;
+        acceptedStation = station;
     }
 
     static ValidationResult cryptoPolicy(X509Certificate cert, boolean issuedByCa) {
