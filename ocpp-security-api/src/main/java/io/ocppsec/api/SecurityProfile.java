@@ -9,7 +9,9 @@ package io.ocppsec.api;
  *
  * <pre>{@code
  * SecurityProfile profile = SecurityProfile.fromOcpp(3);   // TLS_CLIENT_CERTIFICATE
- * if (profile.usesTls()) { ... }
+ * if (profile.usesTls()) {
+ *     // wss://, with the TLS settings of the profile
+ * }
  * }</pre>
  */
 public enum SecurityProfile {

@@ -16,8 +16,8 @@ import java.util.Optional;
  *
  * <pre>{@code
  * SecurityEventType t = SecurityEventType.of("InvalidCsmsCertificate");
- * t == SecurityEventType.INVALID_CSMS_CERTIFICATE;   // true
- * t.isCritical();                                     // true
+ * boolean same = t == SecurityEventType.INVALID_CSMS_CERTIFICATE;   // true
+ * boolean critical = t.isCritical();                                // true
  * }</pre>
  */
 public final class SecurityEventType {

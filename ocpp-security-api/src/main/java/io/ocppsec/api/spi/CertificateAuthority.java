@@ -14,7 +14,7 @@ import java.util.concurrent.CompletionStage;
  * A03.FR.14).
  *
  * <pre>{@code
- * CertificateAuthority ca = ...;
+ * CertificateAuthority ca = yourCertificateAuthority;   // e.g. a client of the CSO's CA
  * ca.sign(new CertificateSigningRequest(csrPem, certificateType, stationId))
  *   .thenAccept(chain -> csms.sendCertificateSigned(stationId, chain, certificateType));
  * }</pre>

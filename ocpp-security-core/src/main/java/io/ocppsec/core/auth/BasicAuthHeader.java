@@ -29,7 +29,7 @@ import java.util.Objects;
  * String header = BasicAuthHeader.encode(identity, password);
  * // CSMS, identity taken from the URL path
  * try (BasicAuthCredentials c = BasicAuthHeader.parse(request.getHeader("Authorization"), urlIdentity)) {
- *     ... verify c.password() against the stored hash ...
+ *     // verify c.password() against the stored hash
  * } catch (BasicAuthException e) { respond401(e.reason()); }
  * }</pre>
  */

@@ -56,7 +56,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
  *         .inspector(CsrInspector.forOrganization("Example CSO"))
  *         .validity(Duration.ofDays(365))
  *         .build();
- * ca.sign(inspection.signingRequest().orElseThrow()).thenAccept(chain -> ...);
+ * ca.sign(inspection.signingRequest().orElseThrow()).thenAccept(chain -> sendCertificateSigned(chain));
  * }</pre>
  *
  * <p>Thread-safe. The stage it returns is already complete.

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * ChainValidationResult v = validator.validate(peerChain, Instant.now());
- * if (!v.isCompliant()) { refuse(v.result()); }
+ * if (!v.isCompliant()) { refuse(v.result()); return; }   // a refused chain may still have a leaf()
  * X509Certificate station = v.leaf().orElseThrow();   // present whenever compliant
  * }</pre>
  *

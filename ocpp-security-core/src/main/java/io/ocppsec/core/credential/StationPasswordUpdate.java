@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * StationPasswordUpdate update = new StationPasswordUpdate(PasswordPolicy.EDITION_3, passwordFile::write,
- *         securityLog::append, Clock.systemUTC());
+ *         event -> { try { securityLog.append(event); } catch (IOException e) { raiseAlarm(e); } },
+ *         Clock.systemUTC());
  * StationPasswordUpdate.Outcome o = update.handle(component, variable, value);
  * respond(o.ocppStatus());
  * if (o.reconnectAfterResponse()) { afterSend(connection::reconnectWithNewPassword); }

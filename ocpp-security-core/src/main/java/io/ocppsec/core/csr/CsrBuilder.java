@@ -49,7 +49,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
  *         .keyAlgorithm(KeyAlgorithm.EC_P256)
  *         .random(secureRandom)
  *         .generate();
- * send(new SignCertificateRequest(csr.request().pem(), csr.request().certificateType()));
+ * send(new SignCertificateRequest(csr.request().pem(), Optional.of(csr.request().use())));
  * keep(csr.keyPair());   // until CertificateSigned arrives
  * }</pre>
  * Not thread-safe; build one CSR per builder or per thread.

@@ -36,7 +36,7 @@ import java.util.Optional;
  * <pre>{@code
  * SecurityEventNotificationHandler h = SecurityEventNotificationHandler.create(
  *         (station, event) -> store.save(station, event), Clock.systemUTC(), Duration.ofDays(1));
- * Outcome o = h.handle("CS001", req.type(), req.timestamp(), req.techInfo());
+ * Outcome o = h.handle("CS001", req.type(), req.timestamp(), req.techInfo());   // the fields as received
  * }</pre>
  */
 public final class SecurityEventNotificationHandler {

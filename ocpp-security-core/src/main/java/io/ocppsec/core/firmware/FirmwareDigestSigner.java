@@ -13,7 +13,7 @@ import java.security.GeneralSecurityException;
  *
  * <pre>{@code
  * FirmwareDigestSigner hsm = (digest, hash) -> pkcs11.signEcdsaDer(keyHandle, hash);
- * FirmwareSignature sig = FirmwareSigner.with(hsm).sign(image);
+ * FirmwareSignature sig = FirmwareSigner.with(hsm).build().sign(image);
  * }</pre>
  */
 @FunctionalInterface

@@ -29,7 +29,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * FirmwareSignature sig = FirmwareSigner.withPrivateKey(signingKey).build().sign(imagePath);
- * request.firmware().signature(sig.base64());
+ * Firmware firmware = new Firmware(location, retrieveAt, Optional.empty(), Optional.of(signingCertPem),
+ *         Optional.of(sig.base64()));   // the UpdateFirmwareRequest's firmware
  * // HSM: FirmwareSigner.with((digest, hash) -> hsm.sign(hash)).build()
  * }</pre>
  *

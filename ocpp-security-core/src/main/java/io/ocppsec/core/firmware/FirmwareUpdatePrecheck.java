@@ -21,7 +21,7 @@ import java.util.Optional;
  *         FirmwareVerifier.forManufacturerRoots(manufacturerRoots).clock(clock).build());
  * FirmwareUpdatePrecheck.Result r = precheck.check(new FirmwareUpdatePrecheck.Fields(
  *         "https://fw.example.com/cs-4.2.bin", retrieveAt, signingCertPem, signatureBase64), localCopy);
- * if (r.maySend()) { send UpdateFirmwareRequest } else { show r.problems() to the operator }
+ * if (r.maySend()) { sendUpdateFirmwareRequest(); } else { showToOperator(r.problems()); }
  * }</pre>
  */
 public final class FirmwareUpdatePrecheck {

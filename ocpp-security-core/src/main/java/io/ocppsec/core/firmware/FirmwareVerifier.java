@@ -52,8 +52,8 @@ import java.util.Objects;
  * <pre>{@code
  * FirmwareVerifier verifier = FirmwareVerifier.forManufacturerRoots(installedManufacturerRoots)
  *         .clock(clock).build();
- * FirmwareVerificationOutcome outcome = verifier.verify(downloadedImage, request.signature(),
- *         request.signingCertificate());
+ * FirmwareVerificationOutcome outcome = verifier.verify(downloadedImage,
+ *         request.firmware().signature().orElseThrow(), request.firmware().signingCertificate().orElseThrow());
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe.

@@ -18,7 +18,7 @@ import java.util.Objects;
  * <pre>{@code
  * PasswordGenerator gen = PasswordGenerator.create();               // new SecureRandom()
  * PasswordGenerator gen2 = PasswordGenerator.create(mySecureRandom); // injected, e.g. a DRBG
- * try (BasicAuthPassword pw = gen.generate()) { ... }
+ * try (BasicAuthPassword pw = gen.generate()) { setVariables("SecurityCtrlr", "BasicAuthPassword", pw.reveal()); }
  * }</pre>
  *
  * <p>Thread-safe when the {@link SecureRandom} is (the JDK ones are).

@@ -16,7 +16,7 @@ import java.util.Objects;
  * an upgrade goes through A05, see {@link ProfileUpgrade}).
  *
  * <pre>{@code
- * ProfileChangeGuard.Decision d = ProfileChangeGuard.check(current, request.securityProfile(),
+ * ProfileChangeGuard.Decision d = ProfileChangeGuard.check(current, request.connectionData().securityProfile(),
  *         ProfileChangeGuard.Channel.SET_NETWORK_PROFILE);
  * if (!d.allowed()) { respond("Rejected"); }
  * }</pre>

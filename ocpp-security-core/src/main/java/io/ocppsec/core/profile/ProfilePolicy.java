@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * <pre>{@code
  * ProfilePolicy port443 = ProfilePolicy.of("wss://csms:443", SecurityProfile.TLS_BASIC_AUTH);
  * ProfileDecision d = port443.checkStationConnection(new StationConnection(true, false, hasBasicHeader));
- * if (d.terminate()) { closeWith(d.reason()); }
+ * if (d.terminate()) { closeWith(d.violations().describe()); }
  * }</pre>
  *
  * <p>Thread-safe. Lowering the profile is only possible through {@link #configureLocally}, i.e. by the

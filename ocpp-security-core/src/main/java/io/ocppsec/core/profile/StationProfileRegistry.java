@@ -13,7 +13,11 @@ import java.util.Optional;
  * <pre>{@code
  * StationProfileRegistry registry = new StationProfileRegistry(StationProfileStore.inMemory());
  * ProfileDecision d = registry.check(stationId, SecurityProfile.TLS_BASIC_AUTH);
- * if (d.terminate()) { close(d.reason()); } else { registry.connected(stationId, SecurityProfile.TLS_BASIC_AUTH); }
+ * if (d.terminate()) {
+ *     close(d.violations().describe());
+ * } else {
+ *     registry.connected(stationId, SecurityProfile.TLS_BASIC_AUTH);
+ * }
  * }</pre>
  *
  * <p>Thread-safe as far as its {@link StationProfileStore} is.

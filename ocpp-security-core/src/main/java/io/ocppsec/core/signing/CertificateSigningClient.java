@@ -79,7 +79,7 @@ import java.util.stream.Collectors;
  * TriggerResult r = signing.onTriggerMessage(trigger);
  * send(r.response());
  * r.followUp().ifPresent(this::send);
- * ...
+ * // ...
  * CertificateSignedResponse answer = signing.onCertificateSigned(certificateSigned);
  * }</pre>
  *
