@@ -226,7 +226,8 @@ public final class TestCertificateBuilder {
 
     /**
      * Encodes the subject's key without the AlgorithmIdentifier parameters: a DSA key whose p, q, g are inherited
-     * from the issuer (RFC 3279 2.3.2), for which the JDK's {@code DSAKey.getParams()} is null.
+     * from the issuer (RFC 3279 2.3.2), for which the JDK's {@code DSAKey.getParams()} is null. Unless a key pair is
+     * set, a DSA subject key under a DSA issuer is generated with the issuer's parameters.
      *
      * @return this
      */
@@ -238,7 +239,8 @@ public final class TestCertificateBuilder {
     /** @return the certificate */
     public TestCertificate build() {
         try {
-            KeyPair subjectKeys = keyPair != null ? keyPair : keyType.generate(random);
+            KeyPair subjectKeys = keyPair != null ? keyPair : withoutKeyParameters ? inheritingKeys()
+                    : keyType.generate(random);
             KeyPair signingKeys = issuer == null ? subjectKeys : issuer.keyPair();
             X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
             if (country != null) {
@@ -323,6 +325,19 @@ public final class TestCertificateBuilder {
         } catch (GeneralSecurityException | java.io.IOException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("Cannot mint test certificate for " + role, e);
         }
+    }
+
+    /** A key of the configured type; a DSA key under a DSA issuer shares the issuer's p, q, g (it inherits them). */
+    private KeyPair inheritingKeys() throws GeneralSecurityException {
+        if (keyType == KeyType.DSA_2048 && issuer != null
+                && issuer.keyPair().getPublic() instanceof java.security.interfaces.DSAPublicKey) {
+            java.security.interfaces.DSAParams p =
+                    ((java.security.interfaces.DSAPublicKey) issuer.keyPair().getPublic()).getParams();
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("DSA");
+            g.initialize(new java.security.spec.DSAParameterSpec(p.getP(), p.getQ(), p.getG()), random);
+            return g.generateKeyPair();
+        }
+        return keyType.generate(random);
     }
 
     private int defaultKeyUsage(KeyPair keys) {
