@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -23,9 +24,9 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -64,6 +65,8 @@ public final class TestCertificateBuilder {
     private final List<String> nameConstraintsPermittedOrgs = new ArrayList<>();
     private final List<String> criticalExtensions = new ArrayList<>();
     private String ocspUrl;
+    private javax.security.auth.x500.X500Principal subjectName;
+    private boolean withoutKeyParameters;
 
     TestCertificateBuilder(PkiRole role, TestCertificate issuer, SecureRandom random) {
         this.role = Objects.requireNonNull(role, "role");
@@ -208,10 +211,36 @@ public final class TestCertificateBuilder {
         return this;
     }
 
+    /**
+     * Sets the exact subject name, overriding {@link #organization}, {@link #commonName} and {@link #country}: with
+     * the issuer's subject it mints a self-issued certificate (subject = issuer) signed by the issuer's key, the
+     * shape of a CA key rollover ("new with old": the new key, signed by the old one, under the same name).
+     *
+     * @param name the subject, e.g. {@code issuer.certificate().getSubjectX500Principal()}
+     * @return this
+     */
+    public TestCertificateBuilder subject(javax.security.auth.x500.X500Principal name) {
+        this.subjectName = Objects.requireNonNull(name, "name");
+        return this;
+    }
+
+    /**
+     * Encodes the subject's key without the AlgorithmIdentifier parameters: a DSA key whose p, q, g are inherited
+     * from the issuer (RFC 3279 2.3.2), for which the JDK's {@code DSAKey.getParams()} is null. Unless a key pair is
+     * set, a DSA subject key under a DSA issuer is generated with the issuer's parameters.
+     *
+     * @return this
+     */
+    public TestCertificateBuilder withoutKeyParameters() {
+        this.withoutKeyParameters = true;
+        return this;
+    }
+
     /** @return the certificate */
     public TestCertificate build() {
         try {
-            KeyPair subjectKeys = keyPair != null ? keyPair : keyType.generate(random);
+            KeyPair subjectKeys = keyPair != null ? keyPair : withoutKeyParameters ? inheritingKeys()
+                    : keyType.generate(random);
             KeyPair signingKeys = issuer == null ? subjectKeys : issuer.keyPair();
             X500NameBuilder name = new X500NameBuilder(BCStyle.INSTANCE);
             if (country != null) {
@@ -223,17 +252,22 @@ public final class TestCertificateBuilder {
             if (commonName != null) {
                 name.addRDN(BCStyle.CN, commonName);
             }
-            org.bouncycastle.asn1.x500.X500Name subject = name.build();
+            org.bouncycastle.asn1.x500.X500Name subject = subjectName != null
+                    ? org.bouncycastle.asn1.x500.X500Name.getInstance(subjectName.getEncoded()) : name.build();
             org.bouncycastle.asn1.x500.X500Name issuerName = issuer == null ? subject
                     : org.bouncycastle.asn1.x500.X500Name.getInstance(
                             issuer.certificate().getSubjectX500Principal().getEncoded());
             BigInteger sn = serial != null ? serial : BigInteger.valueOf(SERIALS.incrementAndGet())
                     .shiftLeft(64).or(new BigInteger(63, random));
-            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuerName, sn,
-                    Date.from(notBefore), Date.from(notAfter), subject, subjectKeys.getPublic());
+            SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(subjectKeys.getPublic().getEncoded());
+            if (withoutKeyParameters) {
+                spki = new SubjectPublicKeyInfo(new AlgorithmIdentifier(spki.getAlgorithm().getAlgorithm()),
+                        spki.getPublicKeyData().getBytes());
+            }
+            X509v3CertificateBuilder b = new X509v3CertificateBuilder(issuerName, sn,
+                    Date.from(notBefore), Date.from(notAfter), subject, spki);
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-            b.addExtension(Extension.subjectKeyIdentifier, false,
-                    ext.createSubjectKeyIdentifier(subjectKeys.getPublic()));
+            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(spki));
             if (issuer != null) {
                 b.addExtension(Extension.authorityKeyIdentifier, false,
                         ext.createAuthorityKeyIdentifier(issuer.certificate()));
@@ -291,6 +325,19 @@ public final class TestCertificateBuilder {
         } catch (GeneralSecurityException | java.io.IOException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("Cannot mint test certificate for " + role, e);
         }
+    }
+
+    /** A key of the configured type; a DSA key under a DSA issuer shares the issuer's p, q, g (it inherits them). */
+    private KeyPair inheritingKeys() throws GeneralSecurityException {
+        if (keyType == KeyType.DSA_2048 && issuer != null
+                && issuer.keyPair().getPublic() instanceof java.security.interfaces.DSAPublicKey) {
+            java.security.interfaces.DSAParams p =
+                    ((java.security.interfaces.DSAPublicKey) issuer.keyPair().getPublic()).getParams();
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("DSA");
+            g.initialize(new java.security.spec.DSAParameterSpec(p.getP(), p.getQ(), p.getG()), random);
+            return g.generateKeyPair();
+        }
+        return keyType.generate(random);
     }
 
     private int defaultKeyUsage(KeyPair keys) {

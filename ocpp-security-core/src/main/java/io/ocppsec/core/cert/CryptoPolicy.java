@@ -2,10 +2,13 @@ package io.ocppsec.core.cert;
 
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
+import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.interfaces.DSAKey;
+import java.security.interfaces.DSAParams;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAKey;
+import java.security.spec.ECParameterSpec;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -76,27 +79,38 @@ public final class CryptoPolicy {
         Objects.requireNonNull(key, "key");
         ValidationResult.Builder r = ValidationResult.builder();
         String alg = key.getAlgorithm();
+        // A key object built from hostile input may lack its parts (a DSA key whose parameters are inherited from
+        // the issuer, a provider's EC key without curve): refused with the rule, never an exception.
         if (key instanceof RSAKey) {
-            int bits = ((RSAKey) key).getModulus().bitLength();
+            BigInteger modulus = ((RSAKey) key).getModulus();
+            int bits = modulus == null ? 0 : modulus.bitLength();
             if (bits < MIN_RSA_BITS) {
-                r.add("A00.FR.502", RequirementLevel.SHALL, "RSA key of " + bits + " bits",
-                        "an RSA key of at least " + MIN_RSA_BITS + " bits");
+                r.add("A00.FR.502", RequirementLevel.SHALL, modulus == null ? "RSA key without a modulus"
+                        : "RSA key of " + bits + " bits", "an RSA key of at least " + MIN_RSA_BITS + " bits");
             }
         } else if (key instanceof ECPublicKey) {
-            int bits = ((ECPublicKey) key).getParams().getCurve().getField().getFieldSize();
+            ECParameterSpec params = ((ECPublicKey) key).getParams();
+            int bits = params == null ? 0 : params.getCurve().getField().getFieldSize();
             if (bits < MIN_EC_BITS) {
-                r.add("A00.FR.503", RequirementLevel.SHALL, "EC key of " + bits + " bits",
-                        "an EC key of at least " + MIN_EC_BITS + " bits");
+                r.add("A00.FR.503", RequirementLevel.SHALL, params == null ? "EC key without curve parameters"
+                        : "EC key of " + bits + " bits", "an EC key of at least " + MIN_EC_BITS + " bits");
             }
         } else if (key instanceof DSAKey) {
-            int bits = ((DSAKey) key).getParams().getP().bitLength();
-            if (bits < MIN_RSA_BITS) {
-                r.add("A00.FR.502", RequirementLevel.SHALL, "DSA key of " + bits + " bits",
+            DSAParams params = ((DSAKey) key).getParams();
+            // Without parameters (inherited from the issuer, RFC 3279 2.3.2) the size is unknown here; DSA is
+            // refused by A00.FR.504 below either way.
+            if (params != null && params.getP() != null && params.getP().bitLength() < MIN_RSA_BITS) {
+                r.add("A00.FR.502", RequirementLevel.SHALL, "DSA key of " + params.getP().bitLength() + " bits",
                         "a key of at least " + MIN_RSA_BITS + " bits");
             }
         }
-        if (!SUITABLE_KEY_ALGORITHMS.contains(alg) && !(key instanceof RSAKey) && !(key instanceof ECPublicKey)) {
-            r.add("A00.FR.504", RequirementLevel.SHALL, "a " + alg + " key",
+        // Set.of(...).contains(null) would throw: a key without an algorithm name is simply not a suitable one.
+        if ((alg == null || !SUITABLE_KEY_ALGORITHMS.contains(alg)) && !(key instanceof RSAKey)
+                && !(key instanceof ECPublicKey)) {
+            String what = alg == null ? "a key without an algorithm name"
+                    : key instanceof DSAKey && ((DSAKey) key).getParams() == null
+                    ? "a " + alg + " key with parameters inherited from the issuer" : "a " + alg + " key";
+            r.add("A00.FR.504", RequirementLevel.SHALL, what,
                     "an RSA or ECDSA key (algorithms BSI TR-02102-1 lists as suitable for future systems)");
         }
         return r.build();

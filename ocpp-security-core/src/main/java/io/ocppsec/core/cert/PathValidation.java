@@ -71,8 +71,11 @@ final class PathValidation {
         }
         if (path.anchor().isEmpty()) {
             X509Certificate top = certs.get(certs.size() - 1);
-            String why = ChainPath.isSelfIssued(top)
+            String why = ChainPath.isSelfSigned(top)
                     ? "a self-signed certificate that is not one of the trusted " + hierarchy + " roots"
+                    : ChainPath.isSelfIssued(top)
+                    ? "a self-issued certificate (key rollover) whose issuing key is neither in the chain nor one of"
+                            + " the trusted " + hierarchy + " roots"
                     : "issuer '" + Printable.of(top.getIssuerX500Principal().getName())
                             + "' is neither in the chain nor one of the trusted " + hierarchy + " roots";
             r.add(violation("no certification path to a trusted " + hierarchy + " root: " + why,

@@ -7,6 +7,8 @@ import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.KeyType;
 import io.ocppsec.testpki.TestPki;
+import java.lang.reflect.Proxy;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,5 +91,33 @@ class CryptoPolicyTest {
         assertThat(CryptoPolicy.signatureAlgorithmName("9".repeat(100))).hasSizeLessThan(80);
         assertThatNullPointerException().isThrownBy(() -> CryptoPolicy.checkPublicKey(null));
         assertThatNullPointerException().isThrownBy(() -> CryptoPolicy.checkSignatureAlgorithm(null, true));
+    }
+
+    // ---- issue 22: keys that lack their parts are refused, never an exception ----
+
+    /**
+     * A public key of the given type whose parts are all null, as a provider may build it from hostile input (the
+     * JDK's own DSA key has null parameters when the certificate inherits them from the issuer).
+     */
+    private static PublicKey hollow(Class<? extends PublicKey> type, String algorithm) {
+        return (PublicKey) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> method.getName().equals("getAlgorithm") ? algorithm : null);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "java.security.interfaces.DSAPublicKey, DSA, A00.FR.504, a DSA key with parameters inherited from the issuer",
+        "java.security.interfaces.ECPublicKey, EC, A00.FR.503, EC key without curve parameters",
+        "java.security.interfaces.RSAPublicKey, RSA, A00.FR.502, RSA key without a modulus",
+        "java.security.PublicKey, , A00.FR.504, a key without an algorithm name"})
+    @Verifies({"A00.FR.501", "A00.FR.502", "A00.FR.503", "A00.FR.504"})
+    void keyWithoutItsPartsIsRefusedUnderItsRule(String type, String algorithm, String requirement, String found)
+            throws ClassNotFoundException {
+        PublicKey key = hollow(Class.forName(type).asSubclass(PublicKey.class), algorithm);
+        ValidationResult r = CryptoPolicy.checkPublicKey(key);
+        assertThat(r.violations()).singleElement().satisfies(v -> {
+            assertThat(v.requirement().value()).isEqualTo(requirement);
+            assertThat(v.found()).isEqualTo(found);
+        });
     }
 }

@@ -92,6 +92,8 @@ class CsrInspectorFuzzTest {
         seed("rsa-1024-sha1", TestCsrs.station().keyType(KeyType.RSA_1024_WEAK).signatureAlgorithm("SHA1withRSA"));
         seed("ec-p192-weak", TestCsrs.station().keyType(KeyType.EC_P192_WEAK));
         seed("dsa", TestCsrs.station().keyType(KeyType.DSA_2048));
+        FuzzInputs.writeSeed(getClass(), "inspectDer", CsrDsaParametersTest.SEED,
+                TestCsrs.station().keyType(KeyType.DSA_2048).withoutKeyParameters().build().getEncoded());
         seed("san-dns", TestCsrs.station().extension(dns));
         seed("eku-ca-keycertsign", TestCsrs.station().extension(eku).extension(ca).extension(ku));
         seed("other-station", TestCsrs.empty().rdn("O", TestPki.CSO_NAME).rdn("CN", "CS-0002"));

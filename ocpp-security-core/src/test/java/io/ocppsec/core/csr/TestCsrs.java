@@ -11,9 +11,11 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Builds PKCS#10 requests in tests with Bouncy Castle; every property can be got wrong on purpose. */
@@ -26,6 +28,7 @@ final class TestCsrs {
     private KeyPair keyPair;
     private String signatureAlgorithm;
     private final List<Extension> extensions = new ArrayList<>();
+    private boolean withoutKeyParameters;
 
     static TestCsrs station() {
         return new TestCsrs().rdn("O", TestPki.CSO_NAME).rdn("CN", TestPki.STATION_SERIAL);
@@ -60,6 +63,12 @@ final class TestCsrs {
         return this;
     }
 
+    /** Encodes the key without AlgorithmIdentifier parameters (a DSA key "inheriting" them, RFC 3279 2.3.2). */
+    TestCsrs withoutKeyParameters() {
+        this.withoutKeyParameters = true;
+        return this;
+    }
+
     KeyPair keys() {
         if (keyPair == null) {
             keyPair = keyType.generate(RANDOM);
@@ -73,7 +82,12 @@ final class TestCsrs {
             name.addRDN(rdn[0].equals("O") ? BCStyle.O : rdn[0].equals("CN") ? BCStyle.CN : BCStyle.C, rdn[1]);
         }
         KeyPair k = keys();
-        JcaPKCS10CertificationRequestBuilder b = new JcaPKCS10CertificationRequestBuilder(name.build(), k.getPublic());
+        SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(k.getPublic().getEncoded());
+        if (withoutKeyParameters) {
+            spki = new SubjectPublicKeyInfo(new AlgorithmIdentifier(spki.getAlgorithm().getAlgorithm()),
+                    spki.getPublicKeyData().getBytes());
+        }
+        PKCS10CertificationRequestBuilder b = new PKCS10CertificationRequestBuilder(name.build(), spki);
         if (!extensions.isEmpty()) {
             b.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest,
                     new Extensions(extensions.toArray(new Extension[0])));

@@ -151,13 +151,13 @@ class OcspResponseFuzzTest {
         FuzzInputs.writeSeed(getClass(), "check", name, der);
     }
 
-    private static CertificateID certId(X509Certificate issuer, BigInteger serial) throws Exception {
+    static CertificateID certId(X509Certificate issuer, BigInteger serial) throws Exception {
         return new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
                 new JcaX509CertificateHolder(issuer), serial);
     }
 
-    private static byte[] response(TestCertificate signer, List<X509Certificate> certs, CertificateID id,
-                                   CertificateStatus status, Instant at, byte[] nonce) throws Exception {
+    static byte[] response(TestCertificate signer, List<X509Certificate> certs, CertificateID id,
+                           CertificateStatus status, Instant at, byte[] nonce) throws Exception {
         BasicOCSPRespBuilder b = new BasicOCSPRespBuilder(new RespID(
                 new JcaX509CertificateHolder(signer.certificate()).getSubject()));
         b.addResponse(id, status, Date.from(at.minus(Duration.ofHours(1))), Date.from(at.plus(Duration.ofDays(7))));
