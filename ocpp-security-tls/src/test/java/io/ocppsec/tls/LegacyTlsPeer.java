@@ -82,7 +82,7 @@ public final class LegacyTlsPeer {
     }
 
     /** The old peer is the attacker/legacy side: it accepts anything. */
-    private static final class TrustAll implements X509TrustManager {
+    static final class TrustAll implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
         }
