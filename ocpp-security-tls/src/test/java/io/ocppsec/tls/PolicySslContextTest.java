@@ -215,7 +215,7 @@ class PolicySslContextTest {
     /** A JDK client that trusts any server, with optional keys and suites; reads the server's byte. */
     private static void plainClient(KeyManager[] keys, String[] suites, Server server) throws Exception {
         SSLContext plain = SSLContext.getInstance("TLS");
-        plain.init(keys, new TrustManager[] {new LegacyTlsPeer.TrustAll()}, null);
+        plain.init(keys, new TrustManager[] {new io.ocppsec.testing.TrustAll()}, null);
         try (SSLSocket s = (SSLSocket) plain.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(),
                 server.port())) {
             s.setSoTimeout((int) TIMEOUT.toMillis());
