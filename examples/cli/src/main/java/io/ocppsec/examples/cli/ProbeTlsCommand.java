@@ -86,6 +86,11 @@ final class ProbeTlsCommand implements Callable<Integer> {
         if (timeoutSeconds <= 0 || timeoutSeconds > 300) {
             throw usage("--timeout must be 1 to 300 seconds");
         }
+        if (expectedHost != null && !expectedHost.matches("[A-Za-z0-9.-]+")) {
+            throw usage("--expected-host must be a host name such as csms.example.com (the FQDN the CSMS "
+                    + "certificate's CN must equal, A00.FR.309/412), not a URL or address: got '"
+                    + Results.printable(expectedHost) + "'");
+        }
         String host = expectedHost != null ? expectedHost : uri.getHost();
         List<X509Certificate> roots = CertificateFiles.read(trust, CertificateFiles.TRUST_PARSER);
         OcppChainValidator validator;
