@@ -34,6 +34,11 @@ final class CliErrors {
     }
 
     private static String unmatched(CommandLine cl, List<String> unmatched) {
+        if (cl.getParent() == null && !unmatched.isEmpty() && !unmatched.get(0).startsWith("-")) {
+            String name = unmatched.get(0);
+            return "unknown command '" + Results.printable(name.length() > 40 ? name.substring(0, 40) + "..." : name)
+                    + "'; the commands are " + String.join(", ", cl.getSubcommands().keySet()) + help(cl);
+        }
         List<String> options = unmatched.stream().filter(a -> a.startsWith("-"))
                 .map(a -> a.indexOf('=') > 0 ? a.substring(0, a.indexOf('=')) + "=..." : a)
                 .map(Results::printable).collect(Collectors.toList());
