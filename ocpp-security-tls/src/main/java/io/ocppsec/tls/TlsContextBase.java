@@ -43,14 +43,22 @@ abstract class TlsContextBase<T extends ReloadableTrustManager> {
         this.policy = b.policy;
         this.clock = b.clock;
         this.listener = b.listener;
-        this.sslContext = init.context();
+        // The context handed out applies the policy to every engine and socket it makes (PolicySslContext).
+        this.sslContext = new PolicySslContext(init.context(), () -> Contexts.copy(parameters),
+                init.endpoint() == TlsFailure.Endpoint.CHARGING_STATION, this::beforeHandshake);
         this.keyManager = init.keyManager();
         this.trustManager = init.trustManager();
         this.endpoint = init.endpoint();
         this.parameters = parameters;
     }
 
-    /** @return the SSLContext (its default parameters are JSSE's: always apply {@link #sslParameters()} too) */
+    /**
+     * @return the SSLContext; every engine, socket and server socket it creates already has {@link #sslParameters()}
+     *     (versions, suites, client authentication, SNI), and its default and supported parameters are the policy,
+     *     so it can be handed alone to Jetty, Netty, the JDK HttpClient or a socket factory user. A handshake that
+     *     negotiates a version or suite outside the policy anyway (an engine whose suites a container changed) is
+     *     refused by the trust manager (A00.FR.314/417). It cannot be re-initialised.
+     */
     public SSLContext sslContext() {
         return sslContext;
     }
@@ -207,7 +215,7 @@ abstract class TlsContextBase<T extends ReloadableTrustManager> {
 
         /** @return the trust manager settings of this builder */
         final ReloadableTrustManager.Setup trustSetup() {
-            return new ReloadableTrustManager.Setup(clock, ids, listener);
+            return new ReloadableTrustManager.Setup(clock, ids, listener, Optional.of(policy));
         }
 
         /** Creates the JSSE context over the two managers. */

@@ -4,13 +4,11 @@ import java.io.FileInputStream;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * A deliberately old/weak plain-JSSE peer, run in a forked JVM whose {@code jdk.tls.disabledAlgorithms}
@@ -30,7 +28,7 @@ public final class LegacyTlsPeer {
     public static void main(String[] args) throws Exception {
         if (args[0].equals("client")) {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new TrustManager[] {new TrustAll()}, null);
+            ctx.init(null, new TrustManager[] {new io.ocppsec.testing.TrustAll()}, null);
             try (SSLSocket s = (SSLSocket) ctx.getSocketFactory().createSocket(args[1], Integer.parseInt(args[2]))) {
                 s.setSoTimeout(4000);
                 apply(s, args[3], args[4]);
@@ -78,22 +76,6 @@ public final class LegacyTlsPeer {
         }
         if (!suites.equals("-")) {
             s.setEnabledCipherSuites(suites.split(","));
-        }
-    }
-
-    /** The old peer is the attacker/legacy side: it accepts anything. */
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }

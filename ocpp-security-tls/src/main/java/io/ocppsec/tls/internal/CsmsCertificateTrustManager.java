@@ -100,6 +100,7 @@ public final class CsmsCertificateTrustManager extends ReloadableTrustManager {
             throws CertificateException {
         List<X509Certificate> list = list(chain);
         Instant now = now();
+        checkNegotiated(hs, peer, now, TlsFailure.Endpoint.CHARGING_STATION);
         ChainValidator installed = current();
         Ids ids = setup.ids();
         ChainValidationResult v;

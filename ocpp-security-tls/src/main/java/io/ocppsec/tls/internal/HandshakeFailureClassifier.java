@@ -36,8 +36,9 @@ public final class HandshakeFailureClassifier {
      */
     public static TlsFailure.Kind classify(Throwable failure) {
         Objects.requireNonNull(failure, "failure");
-        if (peerCertificateException(failure).isPresent()) {
-            return TlsFailure.Kind.INVALID_PEER_CERTIFICATE;
+        Optional<PeerCertificateException> refused = peerCertificateException(failure);
+        if (refused.isPresent()) {
+            return refused.get().kind();
         }
         int depth = 0;
         for (Throwable t = failure; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {

@@ -1,6 +1,7 @@
 package io.ocppsec.tls.internal;
 
 import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.tls.TlsFailure;
 import java.security.cert.CertificateException;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +15,7 @@ public final class PeerCertificateException extends CertificateException {
     private static final long serialVersionUID = 1L;
 
     private final transient ValidationResult result;
+    private final TlsFailure.Kind kind;
     private final AtomicBoolean reported = new AtomicBoolean();
 
     /**
@@ -21,8 +23,23 @@ public final class PeerCertificateException extends CertificateException {
      * @param result every violation found
      */
     public PeerCertificateException(String message, ValidationResult result) {
+        this(message, result, TlsFailure.Kind.INVALID_PEER_CERTIFICATE);
+    }
+
+    /**
+     * @param message a summary (no secrets)
+     * @param result every violation found
+     * @param kind what was refused: the peer certificate, or the negotiated version or suite
+     */
+    public PeerCertificateException(String message, ValidationResult result, TlsFailure.Kind kind) {
         super(message);
         this.result = Objects.requireNonNull(result, "result");
+        this.kind = Objects.requireNonNull(kind, "kind");
+    }
+
+    /** @return what was refused */
+    public TlsFailure.Kind kind() {
+        return kind;
     }
 
     /** @return the violations */

@@ -7,6 +7,7 @@ import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.ChainValidator;
 import io.ocppsec.tls.TlsFailure;
 import io.ocppsec.tls.TlsFailureListener;
+import io.ocppsec.tls.TlsPolicy;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -43,13 +44,27 @@ public abstract sealed class ReloadableTrustManager extends X509ExtendedTrustMan
      * @param clock the clock certificate validity is judged with
      * @param ids the requirement IDs of the security profile
      * @param listener receives every refusal
+     * @param policy the versions and suites a handshake may negotiate (checked in the handshake session, before the
+     *     certificate, A00.FR.314/417); empty: only what OCPP allows at all is checked
      */
-    public record Setup(Clock clock, Ids ids, TlsFailureListener listener) {
+    public record Setup(Clock clock, Ids ids, TlsFailureListener listener, Optional<TlsPolicy> policy) {
         /** Null checks. */
         public Setup {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(ids, "ids");
             Objects.requireNonNull(listener, "listener");
+            Objects.requireNonNull(policy, "policy");
+        }
+
+        /**
+         * Without a policy: the handshake session is checked against what OCPP allows.
+         *
+         * @param clock the clock
+         * @param ids the requirement IDs
+         * @param listener the listener
+         */
+        public Setup(Clock clock, Ids ids, TlsFailureListener listener) {
+            this(clock, ids, listener, Optional.empty());
         }
     }
 
@@ -170,6 +185,32 @@ public abstract sealed class ReloadableTrustManager extends X509ExtendedTrustMan
                         + " instead of the peer's own, the first one",
                 "the peer's certificate (the first of its chain, whose key it proves) validated as the leaf")
                 .atChainIndex(0));
+    }
+
+    /**
+     * Refuses a handshake whose negotiated version or suite is outside the policy (A00.FR.314/417, A00.FR.313/416,
+     * A00.FR.320/423), before the certificate is looked at: an engine or socket whose suites or versions were changed
+     * by a container still fails closed, reported as InvalidTLSVersion / InvalidTLSCipherSuite
+     * (A00.FR.316/419, A00.FR.323/426).
+     *
+     * @param hs the handshake session (null when JSSE gives none: nothing to check)
+     * @param endpoint the endpoint this trust manager runs on
+     */
+    final void checkNegotiated(SSLSession hs, Optional<String> peer, Instant now, TlsFailure.Endpoint endpoint)
+            throws CertificateException {
+        if (hs == null || hs.getProtocol() == null || hs.getCipherSuite() == null
+                || "NONE".equals(hs.getProtocol())) {
+            return;
+        }
+        ValidationResult r = TlsSessionCheck.verify(hs, setup.ids(), setup.policy());
+        Optional<TlsFailure.Kind> kind = TlsSessionCheck.kindOf(r);
+        if (kind.isPresent()) {
+            PeerCertificateException e = new PeerCertificateException("negotiated session refused: "
+                    + r.blocking().get(0).message(), r, kind.get());
+            e.markReported();
+            notify(setup.listener(), new TlsFailure(kind.get(), endpoint, r, e.getMessage(), peer, now));
+            throw e;
+        }
     }
 
     /**

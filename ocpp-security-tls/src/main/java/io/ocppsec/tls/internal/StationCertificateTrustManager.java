@@ -57,6 +57,7 @@ public final class StationCertificateTrustManager extends ReloadableTrustManager
 
     private void check(X509Certificate[] chain, SSLSession hs, Optional<String> peer) throws CertificateException {
         Instant now = now();
+        checkNegotiated(hs, peer, now, TlsFailure.Endpoint.CSMS);
         ChainValidator installed = current();
         finish(validateStation(installed, list(chain), now), installed, hs, peer, now, TlsFailure.Endpoint.CSMS,
                 "Charging Station certificate refused");

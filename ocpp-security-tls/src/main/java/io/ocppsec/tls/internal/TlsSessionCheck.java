@@ -52,8 +52,12 @@ public final class TlsSessionCheck {
     }
 
     private static ValidationResult verify(SSLSession session, SecurityProfile profile, Optional<TlsPolicy> policy) {
+        return verify(session, Ids.of(Objects.requireNonNull(profile, "profile")), policy);
+    }
+
+    /** The check with the IDs of a profile, for the trust managers (which see the handshake session). */
+    static ValidationResult verify(SSLSession session, Ids ids, Optional<TlsPolicy> policy) {
         Objects.requireNonNull(session, "session");
-        Ids ids = Ids.of(Objects.requireNonNull(profile, "profile"));
         ValidationResult.Builder r = ValidationResult.builder();
         String protocol = String.valueOf(session.getProtocol());
         Optional<TlsVersion> version = TlsVersion.fromJsseName(protocol);

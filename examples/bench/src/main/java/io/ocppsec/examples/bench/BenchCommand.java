@@ -41,6 +41,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            java.util.regex.Pattern.compile(include);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--include '" + include
+                    + "' is not a regular expression (" + e.getDescription() + "); e.g. --include 'HandshakeBenchmark'");
+        }
         ChainedOptionsBuilder b = new OptionsBuilder().include(include).shouldFailOnError(true);
         if (longRun) {
             b.forks(2).warmupIterations(5).warmupTime(TimeValue.seconds(2))
@@ -50,7 +56,15 @@ public final class BenchCommand implements Callable<Integer> {
             // (the TLS handshake benchmark warms up longer: it has the most code to compile).
             b.forks(1);
         }
-        Collection<RunResult> results = new Runner(b.build()).run();
+        Collection<RunResult> results;
+        try {
+            results = new Runner(b.build()).run();
+        } catch (org.openjdk.jmh.runner.NoBenchmarksException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--include '" + include
+                    + "' matches no benchmark; give a regular expression found in a benchmark's name "
+                    + "(io.ocppsec.examples.bench.Class.method), e.g. --include 'HandshakeBenchmark', or leave --include out "
+                    + "to run them all");
+        }
         PrintWriter out = spec.commandLine().getOut();
         BenchmarkReport.of(results).print(out);
         return 0;

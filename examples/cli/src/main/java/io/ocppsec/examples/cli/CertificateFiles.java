@@ -30,6 +30,7 @@ final class CertificateFiles {
      * @throws IOException when the file cannot be read or is too large
      */
     static List<X509Certificate> parse(Path file, CertificateParser parser) throws IOException, CertificateParseException {
+        PemFiles.requireReadableFile(file);
         long size = Files.size(file);
         if (size > PemFiles.MAX_PEM_BYTES) {
             throw new IOException(file + ": " + size + " bytes is more than the " + PemFiles.MAX_PEM_BYTES

@@ -15,10 +15,12 @@ import picocli.CommandLine.Model.CommandSpec;
  * hidden unless {@code --verbose} is given, so the narrative is the output.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the end-to-end demo: a CSMS (Jetty 12) and a Charging Station (JDK HttpClient) over a",
-            "real TLS WebSocket on 127.0.0.1, configured only through the SDK: profile 2 (Basic auth),",
-            "password rotation (A01), security events (A04), a new station certificate (A02), the upgrade to",
-            "profile 3 (A05), with negative cases. Each step names the requirement IDs it shows.",
+        description = {"Run the end-to-end demo: a CSMS (Jetty 12) and a Charging Station (JDK HttpClient) over a "
+                + "real TLS WebSocket on 127.0.0.1, configured only through the SDK.",
+            "It shows profile 2 (Basic auth), password rotation (A01), security events (A04), a new station "
+                + "certificate (A02), the upgrade to profile 3 (A05), with negative cases. Each step names the "
+                + "requirement IDs it shows. Without --out the files go to a temporary directory that is removed "
+                + "at the end.",
             "Exit code 0 only if every step passed."})
 final class DemoCommand implements Callable<Integer> {
 

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "gen-pki", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a LAB PKI for testing as PEM files: CSO root and sub-CA, CSMS EC and RSA "
                 + "certificates, a Charging Station certificate, Manufacturer root and sub-CA, a firmware signing "
-                + "certificate, with their private keys (mode 600). Certificate files hold the chain without the root.",
+                + "certificate, with their private keys (mode 600; also the CSO sub-CA key, to issue more certificates). "
+                + "Certificate files hold the chain without the root.",
             "Never use these certificates or keys in production."})
 final class GenPkiCommand implements Callable<Integer> {
 
@@ -52,6 +53,8 @@ final class GenPkiCommand implements Callable<Integer> {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("cso-root.pem", pem(List.of(pki.csoRoot().certificate())));
         files.put("cso-sub-ca.pem", pem(pki.csoSubCa().chain()));
+        // The sub-CA key, so that more station or CSMS certificates can be issued from the lab PKI (openssl x509 -req).
+        files.put("cso-sub-ca.key", OutputFiles.pkcs8Pem(pki.csoSubCa().keyPair().getPrivate()));
         leaf(files, "csms-ec", pki.csmsEc());
         leaf(files, "csms-rsa", pki.csmsRsa());
         leaf(files, "station", pki.station());

@@ -46,11 +46,11 @@ public final class OcppSecurityCli implements Runnable {
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> EXIT_USAGE);
         cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("error: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("error: " + CliErrors.describe(ex));
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + ex.getMessage());
+            commandLine.getErr().println("error: " + CliErrors.describe(ex));
             return EXIT_USAGE;
         });
         return cl.execute(args);

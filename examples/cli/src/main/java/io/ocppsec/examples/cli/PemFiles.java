@@ -26,7 +26,27 @@ final class PemFiles {
     private PemFiles() {
     }
 
+    /**
+     * Says which input is wrong and how: a missing file, a directory, an unreadable file.
+     *
+     * @param file a file the user named
+     * @throws IOException naming the file, what is wrong and the fix
+     */
+    static void requireReadableFile(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a directory; give the path of a PEM file");
+        }
+        if (!Files.exists(file)) {
+            throw new IOException(file + ": no such file; check the path (relative paths start at "
+                    + Path.of("").toAbsolutePath() + ")");
+        }
+        if (!Files.isReadable(file)) {
+            throw new IOException(file + ": permission denied; check the file's permissions");
+        }
+    }
+
     static String readText(Path file) throws IOException {
+        requireReadableFile(file);
         long size = Files.size(file);
         if (size > MAX_PEM_BYTES) {
             throw new IOException(file + ": " + size + " bytes is more than the " + MAX_PEM_BYTES + " this tool reads");

@@ -2,6 +2,7 @@ package io.ocppsec.examples.cli;
 
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.event.SecurityEvent;
+import io.ocppsec.api.event.SecurityEventType;
 import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.core.cert.ChainValidationResult;
 import io.ocppsec.core.cert.OcppChainValidator;
@@ -14,10 +15,12 @@ import io.ocppsec.tls.TlsPolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -41,12 +44,13 @@ import picocli.CommandLine.Spec;
  * classified failure and the security event a station raises.
  */
 @Command(name = "probe-tls", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Connect to a CSMS TLS endpoint as a Charging Station (TLS handshake only, no WebSocket "
-                + "upgrade) and report the TLS version and suite, the CSMS certificate's compliance "
+        description = {"Connect to a CSMS TLS endpoint as a Charging Station (TLS handshake, then a WebSocket "
+                + "upgrade request to see whether the CSMS keeps the connection) and report the TLS version and suite, the CSMS certificate's compliance "
                 + "(A00.FR.308/309, 313/314, 501-514), or the failure and its security event "
                 + "(InvalidCsmsCertificate, InvalidTLSVersion, InvalidTLSCipherSuite).",
             "Profile 3 when --client-cert/--client-key are given, else profile 2.",
-            "Exit 0 handshake succeeded and the certificate is compliant, 1 handshake refused, 2 bad usage or no connection."})
+            "Exit 0 handshake succeeded and the certificate is compliant, 1 handshake refused (also: refused by the CSMS "
+                + "right after the handshake, profile 3), 2 bad usage or no connection."})
 final class ProbeTlsCommand implements Callable<Integer> {
 
     /** How long to wait for a refusal of the station certificate after a TLS 1.3 handshake. */
@@ -81,6 +85,11 @@ final class ProbeTlsCommand implements Callable<Integer> {
         }
         if (timeoutSeconds <= 0 || timeoutSeconds > 300) {
             throw usage("--timeout must be 1 to 300 seconds");
+        }
+        if (expectedHost != null && !expectedHost.matches("[A-Za-z0-9.-]+")) {
+            throw usage("--expected-host must be a host name such as csms.example.com (the FQDN the CSMS "
+                    + "certificate's CN must equal, A00.FR.309/412), not a URL or address: got '"
+                    + Results.printable(expectedHost) + "'");
         }
         String host = expectedHost != null ? expectedHost : uri.getHost();
         List<X509Certificate> roots = CertificateFiles.read(trust, CertificateFiles.TRUST_PARSER);
@@ -119,9 +128,13 @@ final class ProbeTlsCommand implements Callable<Integer> {
             throw new IOException("cannot connect to " + uri.getHost() + ":" + port + ": " + e.getMessage(), e);
         }
         try (SSLSocket s = socket) {
-            Optional<TlsFailure> late = lateRejection(tls, s, uri.getHost() + ":" + port);
+            Optional<Late> late = refusedAfterHandshake(tls, s, uri, uri.getHost() + ":" + port, profile);
             if (late.isPresent()) {
-                printFailure(profile, late.get());
+                if (late.get().dropped()) {
+                    printRefusedAfterHandshake(profile, late.get().failure());
+                } else {
+                    printFailure(profile, late.get().failure()); // a TLS alert: the handshake's end was refused
+                }
                 return OcppSecurityCli.EXIT_VIOLATIONS;
             }
             SSLSession session = s.getSession();
@@ -140,21 +153,73 @@ final class ProbeTlsCommand implements Callable<Integer> {
     }
 
     /**
-     * In TLS 1.3 the client's handshake ends before the server has checked the client certificate, so a CSMS
-     * that refuses the station certificate (profile 3) says so with an alert right after: wait briefly for it.
-     * A CSMS waiting for the WebSocket upgrade sends nothing (read timeout); one that just closes is fine too.
+     * After the handshake, sends the WebSocket upgrade and waits briefly for the CSMS. In TLS 1.3 the client's
+     * handshake ends before the server has checked the client certificate, so a CSMS that refuses the station
+     * certificate (profile 3) says so with an alert right after; some CSMSs (e.g. a Node ocpp-rpc one) complete the
+     * handshake and then just close or reset the connection. On profile 3 both are a refusal of the station by the
+     * CSMS. A CSMS that answers anything, or is still waiting when the wait ends, kept the connection.
      */
-    private static Optional<TlsFailure> lateRejection(StationTlsContext tls, SSLSocket s, String peer) {
+    private Optional<Late> refusedAfterHandshake(StationTlsContext tls, SSLSocket s, URI uri, String peer,
+                                                 SecurityProfile profile) {
+        String closed;
         try {
             s.setSoTimeout(LATE_ALERT_WAIT_MILLIS);
-            s.getInputStream().read();
-            return Optional.empty();
-        } catch (java.net.SocketTimeoutException e) {
-            return Optional.empty();
+            // First a moment for a TLS 1.3 alert (a write could turn it into a reset), then the upgrade.
+            int first = readOrTimeout(s);
+            if (first == TIMED_OUT) {
+                OutputStream out = s.getOutputStream();
+                out.write(upgradeRequest(uri).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                first = readOrTimeout(s);
+            }
+            if (first != -1) {
+                return Optional.empty(); // an answer, or still waiting: the CSMS kept the connection
+            }
+            closed = "the CSMS closed the connection without answering the WebSocket upgrade";
         } catch (IOException e) {
             TlsFailure f = tls.reportHandshakeFailure(e, Optional.of(peer));
-            return f.kind() == TlsFailure.Kind.OTHER ? Optional.empty() : Optional.of(f);
+            if (f.kind() != TlsFailure.Kind.OTHER) {
+                return Optional.of(new Late(f, false));
+            }
+            closed = "the connection was reset after the handshake (" + e.getClass().getSimpleName() + ")";
         }
+        if (!profile.requiresClientCertificate()) {
+            return Optional.empty(); // profile 2: the station authenticates in the upgrade, which was not sent
+        }
+        return Optional.of(new Late(new TlsFailure(TlsFailure.Kind.REJECTED_BY_PEER,
+                TlsFailure.Endpoint.CHARGING_STATION, ValidationResult.compliant(), closed
+                + "; the CSMS probably refused the station certificate (see the CSMS log)", Optional.of(peer),
+                Instant.now()), true));
+    }
+
+    /**
+     * What ended the connection after the handshake.
+     *
+     * @param failure the failure
+     * @param dropped true when the CSMS closed or reset the connection without a TLS alert
+     */
+    private record Late(TlsFailure failure, boolean dropped) {
+    }
+
+    private static final int TIMED_OUT = -2;
+
+    private static int readOrTimeout(SSLSocket s) throws IOException {
+        try {
+            return s.getInputStream().read();
+        } catch (java.net.SocketTimeoutException e) {
+            return TIMED_OUT;
+        }
+    }
+
+    /** A WebSocket upgrade of the URL (no credentials: profile 3 authenticates with the certificate). */
+    private static String upgradeRequest(URI uri) {
+        byte[] key = new byte[16];
+        new java.security.SecureRandom().nextBytes(key);
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return "GET " + path + " HTTP/1.1\r\nHost: " + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
+                + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+                + java.util.Base64.getEncoder().encodeToString(key)
+                + "\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: ocpp2.0.1\r\n\r\n";
     }
 
     private URI parseUrl() {
@@ -219,6 +284,26 @@ final class ProbeTlsCommand implements Callable<Integer> {
         }
         out.println("handshake FAILED: " + f.kind() + "; security event " + event + " (profile "
                 + profile.ocppValue() + ")");
+        out.println("  detail: " + Results.printable(f.detail()));
+        Results.printViolations(out, f.violations());
+    }
+
+    /** The station's view: the CSMS ended the connection right after the handshake (profile 3). */
+    private void printRefusedAfterHandshake(SecurityProfile profile, TlsFailure f) {
+        PrintWriter out = spec.commandLine().getOut();
+        // The CSMS did not accept the station's credentials, its certificate (A00.FR.401/402).
+        String event = SecurityEventType.FAILED_TO_AUTHENTICATE_AT_CSMS.ocppName();
+        if (json) {
+            JsonObjectBuilder failure = Json.createObjectBuilder().add("kind", f.kind().name())
+                    .add("securityEvent", event).add("detail", f.detail());
+            out.println(Results.toJson(Json.createObjectBuilder()
+                    .add("url", url).add("identity", identity()).add("profile", profile.ocppValue())
+                    .add("handshake", "refusedAfterHandshake")
+                    .add("failure", Results.addResult(failure, f.violations())).build()));
+            return;
+        }
+        out.println("refused by the CSMS after the handshake: " + f.kind() + "; security event " + event
+                + " (profile " + profile.ocppValue() + ")");
         out.println("  detail: " + Results.printable(f.detail()));
         Results.printViolations(out, f.violations());
     }

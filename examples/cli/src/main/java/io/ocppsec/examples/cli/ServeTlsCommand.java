@@ -31,14 +31,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code serve-tls}: a CSMS TLS endpoint ({@link CsmsTlsContext}) for lab tests of a station's TLS client. It
- * completes handshakes, prints one line for each and closes the connection; no WebSocket.
+ * completes handshakes, prints one line for each, answers a request with HTTP 501 and closes the connection; no
+ * WebSocket.
  */
 @Command(name = "serve-tls", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a CSMS TLS endpoint (CsmsTlsContext) for lab testing: accept connections, complete "
                 + "the handshake, print one line per handshake (peer, version, suite, station identity in profile 3) "
-                + "and close. Runs until killed, or until --max-connections. TLS only, no WebSocket upgrade.",
+                + "and close. Runs until killed, or until --max-connections. TLS only, no WebSocket upgrade: a "
+                + "request sent after the handshake (probe-tls sends one) is answered with HTTP 501.",
             "Connections are handled one at a time."})
 final class ServeTlsCommand implements Callable<Integer> {
+
+    /** How long an accepted connection may take to send its request after the handshake. */
+    private static final int UPGRADE_WAIT_MILLIS = 1000;
+    private static final int MAX_REQUEST_BYTES = 8192;
 
     @Spec
     CommandSpec spec;
@@ -100,12 +106,45 @@ final class ServeTlsCommand implements Callable<Integer> {
             out.flush();
             for (int n = 0; maxConnections == null || n < maxConnections; n++) {
                 try (SSLSocket s = (SSLSocket) server.accept()) {
-                    out.println(handshake(tls, s));
+                    String line = handshake(tls, s);
+                    out.println(line);
                     out.flush();
+                    if (line.startsWith("handshake ok") && !line.contains(" REFUSED: ")) {
+                        answerUpgrade(s);
+                    }
                 }
             }
         }
         return 0;
+    }
+
+    /**
+     * Reads what the client sends after the handshake (a probe's WebSocket upgrade) for a moment and answers it with
+     * an HTTP 501, so the client can tell an accepting endpoint from one that drops the connection after the
+     * handshake. Not a WebSocket server.
+     */
+    private static void answerUpgrade(SSLSocket s) {
+        try {
+            s.setSoTimeout(UPGRADE_WAIT_MILLIS);
+            java.io.InputStream in = s.getInputStream();
+            int matched = 0;
+            for (int n = 0; n < MAX_REQUEST_BYTES && matched < 4; n++) {
+                int b = in.read();
+                if (b < 0) {
+                    return;
+                }
+                matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : (b == '\r' ? 1 : 0);
+            }
+        } catch (IOException e) {
+            // no request (or a timeout): answer anyway
+        }
+        try {
+            s.getOutputStream().write(("HTTP/1.1 501 Not Implemented\r\nContent-Length: 0\r\nConnection: close\r\n"
+                    + "X-Serve-Tls: TLS only, no WebSocket\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+        } catch (IOException e) {
+            // the client is gone
+        }
     }
 
     private String handshake(CsmsTlsContext tls, SSLSocket s) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GenPkiCommandTest {
 
-    private static final List<String> FILES = List.of("cso-root.pem", "cso-sub-ca.pem", "csms-ec.pem", "csms-ec.key",
+    private static final List<String> FILES = List.of("cso-root.pem", "cso-sub-ca.pem", "cso-sub-ca.key", "csms-ec.pem", "csms-ec.key",
             "csms-rsa.pem", "csms-rsa.key", "station.pem", "station.key", "manufacturer-root.pem",
             "manufacturer-sub-ca.pem", "firmware-signing.pem", "firmware-signing.key");
 
@@ -45,6 +45,15 @@ class GenPkiCommandTest {
         for (String leaf : List.of("csms-ec", "csms-rsa", "station", "firmware-signing")) {
             TlsKeyMaterial.of(PemFiles.privateKey(out.resolve(leaf + ".key")), PemFiles.certificates(out.resolve(leaf + ".pem")));
         }
+        // the sub-CA key (mode 600, checked above) is the sub-CA's: it can issue a second station certificate
+        java.security.Signature sign = java.security.Signature.getInstance("SHA256withECDSA");
+        sign.initSign(PemFiles.privateKey(out.resolve("cso-sub-ca.key")));
+        sign.update(new byte[] {1, 2, 3});
+        byte[] signature = sign.sign();
+        java.security.Signature verify = java.security.Signature.getInstance("SHA256withECDSA");
+        verify.initVerify(PemFiles.certificates(out.resolve("cso-sub-ca.pem")).get(0).getPublicKey());
+        verify.update(new byte[] {1, 2, 3});
+        assertThat(verify.verify(signature)).isTrue();
     }
 
     @Test

@@ -46,7 +46,22 @@ class OcppSecurityCliTest {
     @Test
     void unknownCommandIsUsageError() {
         assertThat(run("no-such-command")).isEqualTo(2);
-        assertThat(err.toString()).contains("error:");
+        assertThat(err.toString()).contains("error:").startsWith("error: unknown command 'no-such-command'; the "
+                + "commands are demo, requirements");
+    }
+
+    /** The command list shows each command's first description line: it must be a whole sentence, not cut off. */
+    @Test
+    void theTopLevelHelpShowsWholeSentences() {
+        picocli.CommandLine cl = new picocli.CommandLine(new OcppSecurityCli());
+        cl.getSubcommands().forEach((name, sub) -> {
+            String[] d = sub.getCommandSpec().usageMessage().description();
+            assertThat(d).as(name).isNotEmpty();
+            assertThat(d[0]).as(name).endsWith(".");
+        });
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString().replaceAll("\\s+", " "))
+                .contains("over a real TLS WebSocket on 127.0.0.1, configured only through the SDK. requirements");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.ocppsec.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ocppsec.api.SecurityProfile;
+import io.ocppsec.core.cert.TrustAnchors;
 import io.ocppsec.testing.Verifies;
 import io.ocppsec.testpki.ForgedChain;
 import io.ocppsec.testpki.KeyType;
@@ -9,9 +11,13 @@ import io.ocppsec.testpki.PkiRole;
 import io.ocppsec.testpki.TestCertificate;
 import io.ocppsec.testpki.TestPki;
 import jakarta.json.Json;
+import io.ocppsec.tls.CsmsTlsContext;
+import io.ocppsec.tls.TlsKeyMaterial;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
@@ -23,6 +29,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,8 +143,9 @@ class TlsCommandsTest {
      */
     private static void assertRefusedByTheCsms(String probeOut) {
         assertThat(probeOut).doesNotContain("handshake ok");
-        assertThat(probeOut.lines().findFirst().orElse(""))
-                .matches("handshake FAILED: (REJECTED_BY_PEER|OTHER); security event \\(none\\) \\(profile 3\\)");
+        assertThat(probeOut.lines().findFirst().orElse("")).matches("handshake FAILED: (REJECTED_BY_PEER|OTHER); "
+                + "security event \\(none\\) \\(profile 3\\)|refused by the CSMS after the handshake: REJECTED_BY_PEER; "
+                + "security event FailedToAuthenticateAtCsms \\(profile 3\\)");
     }
 
     private Server profile2() throws Exception {
@@ -230,6 +239,43 @@ class TlsCommandsTest {
         assertThat(probe(s.port, "--trust", csoRoot, "--expected-host", TestPki.CSMS_FQDN)).isEqualTo(1);
         assertThat(probe.out()).startsWith("handshake FAILED");
         assertThat(serverLine(s)).startsWith("handshake FAILED");
+    }
+
+    /** A CSMS (e.g. Node ocpp-rpc) that refuses the station by completing the handshake and dropping the connection. */
+    @Test
+    void profile3CsmsThatDropsTheStationAfterTheHandshakeIsARefusalNotASuccess() throws Exception {
+        CsmsTlsContext csms = CsmsTlsContext.forServer(SecurityProfile.TLS_CLIENT_CERTIFICATE,
+                        List.of(TlsKeyMaterial.of(pki.csmsEc().keyPair().getPrivate(), pki.csmsEc().chain())))
+                .stationCertificates(TrustAnchors.cso(pki.csoRoot().certificate()), TestPki.CSO_NAME).build();
+        for (boolean json : new boolean[] {false, true}) {
+            try (SSLServerSocket ss = csms.createServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+                CompletableFuture<Void> drop = CompletableFuture.runAsync(() -> {
+                    try (SSLSocket s = (SSLSocket) ss.accept()) {
+                        s.startHandshake(); // then close without a word
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                List<String> args = new ArrayList<>(List.of("--trust", csoRoot, "--expected-host", TestPki.CSMS_FQDN,
+                        "--client-cert", f("station.pem"), "--client-key", f("station.key")));
+                if (json) {
+                    args.add("--json");
+                }
+                int exit = probe(ss.getLocalPort(), args.toArray(new String[0]));
+                drop.get(10, TimeUnit.SECONDS);
+                assertThat(exit).as(probe.out() + probe.err()).isEqualTo(1);
+                assertThat(probe.out()).doesNotContain("handshake ok").doesNotContain("\"ok\"");
+                if (json) {
+                    JsonObject o = Json.createReader(new StringReader(probe.out())).readObject();
+                    assertThat(o.getString("handshake")).isEqualTo("refusedAfterHandshake");
+                    assertThat(o.getJsonObject("failure").getString("securityEvent"))
+                            .isEqualTo("FailedToAuthenticateAtCsms");
+                } else {
+                    assertThat(probe.out()).startsWith("refused by the CSMS after the handshake: REJECTED_BY_PEER; "
+                            + "security event FailedToAuthenticateAtCsms (profile 3)");
+                }
+            }
+        }
     }
 
     @Test

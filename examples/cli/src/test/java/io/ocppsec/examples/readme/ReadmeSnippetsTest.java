@@ -142,7 +142,8 @@ class ReadmeSnippetsTest {
         CsmsTlsContext profile3 = CsmsTlsContext.forServer(SecurityProfile.TLS_CLIENT_CERTIFICATE, csmsEcAndRsa)
                 .stationCertificates(TrustAnchors.cso(csoRoot), "Example CSO")
                 .build();
-        // hand profile3.sslContext() / profile3.configure(engine) to Jetty, Netty or an SSLServerSocket;
+        // hand profile3.sslContext() to Jetty, Netty or an SSLServerSocketFactory user: every engine and socket it
+        // makes carries the policy (versions, suites, client authentication), and a handshake outside it fails closed;
         // after the handshake: profile3.stationIdentity(session).checkIdentity(urlIdentity)   (A00.FR.405)
 
         // Profile 2: Basic auth checked at the HTTP upgrade, against salted hashes (A00.FR.202-204, A01.FR.08)

@@ -550,5 +550,20 @@ final class DemoScenario implements AutoCloseable {
         if (csms != null) {
             csms.close();
         }
+        if (requestedDir.isEmpty() && dir != null) {
+            deleteTempDir(dir);
+        }
+    }
+
+    /** The temporary directory the demo made for itself (PEM files, the station's keys and logs) goes at the end. */
+    private static void deleteTempDir(Path root) {
+        try (var walk = Files.walk(root)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            System.getLogger("io.ocppsec.examples.demo").log(System.Logger.Level.WARNING,
+                    "could not delete the demo's temporary directory " + root + ": " + e.getMessage());
+        }
     }
 }

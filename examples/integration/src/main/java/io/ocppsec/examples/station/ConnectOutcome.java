@@ -83,6 +83,13 @@ public sealed interface ConnectOutcome permits ConnectOutcome.Connected, Connect
         TLS_HANDSHAKE,
         /** The CSMS completed the handshake without agreeing to {@code ocpp2.0.1}. */
         SUBPROTOCOL_NOT_ACCEPTED,
+        /**
+         * Security profile 3: the TLS handshake completed, then the CSMS closed or reset the connection without
+         * answering the WebSocket upgrade, which is how some CSMSs (e.g. a Node ocpp-rpc one) refuse a station
+         * certificate. {@link Failed#tlsFailure()} holds a {@link TlsFailure.Kind#REJECTED_BY_PEER} failure; the
+         * station raises FailedToAuthenticateAtCsms.
+         */
+        REFUSED_AFTER_HANDSHAKE,
         /** No answer within the connect timeout. */
         TIMEOUT,
         /** Any other I/O failure (connection refused, reset). */

@@ -2,11 +2,15 @@ package io.ocppsec.examples.station;
 
 import static java.lang.System.Logger.Level.DEBUG;
 
+import io.ocppsec.api.event.SecurityEventType;
+import io.ocppsec.api.requirement.ValidationResult;
 import io.ocppsec.core.json.OcppJsonCodec;
 import io.ocppsec.examples.rpc.CloseStatus;
 import io.ocppsec.examples.rpc.OcppRpc;
 import io.ocppsec.tls.StationTlsContext;
 import io.ocppsec.tls.TlsFailure;
+import java.io.EOFException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
@@ -14,6 +18,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -142,7 +147,35 @@ public final class StationClient implements AutoCloseable {
                 return new ConnectOutcome.Failed(ConnectOutcome.Kind.TIMEOUT, describe(t));
             }
         }
+        if (config.tls.profile().requiresClientCertificate() && droppedAfterHandshake(failure)) {
+            TlsFailure f = new TlsFailure(TlsFailure.Kind.REJECTED_BY_PEER, TlsFailure.Endpoint.CHARGING_STATION,
+                    ValidationResult.compliant(), "refused by the CSMS after the handshake: " + describe(failure),
+                    Optional.of(uri.getHost() + ":" + uri.getPort()), Instant.now());
+            return new ConnectOutcome.Failed(ConnectOutcome.Kind.REFUSED_AFTER_HANDSHAKE,
+                    "refused by the CSMS after the handshake (" + describe(failure) + "); security event "
+                            + SecurityEventType.FAILED_TO_AUTHENTICATE_AT_CSMS.ocppName(), Optional.of(f));
+        }
         return new ConnectOutcome.Failed(ConnectOutcome.Kind.IO, describe(failure));
+    }
+
+    /**
+     * The JDK client's view of a CSMS that closed or reset the connection once TLS was up: an end of stream or a
+     * reset where the upgrade response was expected (a refused TCP connection is a {@link ConnectException}).
+     */
+    private static boolean droppedAfterHandshake(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof java.nio.channels.UnresolvedAddressException) {
+                return false;
+            }
+        }
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (t instanceof EOFException || m.contains("received no bytes") || m.contains("connection reset")
+                    || m.contains("eof reached")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable t) {
