@@ -190,13 +190,14 @@ public final class CsmsAdmission {
             StationIdentity station;
             try {
                 station = tls.orElseThrow().stationIdentity(session.orElseThrow());
+            } catch (StationCertificateRefusedException e) {
+                // The rule decides, not the message: a key already bound to another station is A00.FR.427.
+                return refuse(id, e.result().violates("A00.FR.427") ? Cause.CERTIFICATE_BINDING
+                        : Cause.STATION_CERTIFICATE, e.result());
             } catch (SSLPeerUnverifiedException e) {
-                String why = String.valueOf(e.getMessage());
-                return refuse(id, why.contains("A00.FR.427") ? Cause.CERTIFICATE_BINDING : Cause.STATION_CERTIFICATE,
-                        ValidationResult.of(Violation.of(why.contains("A00.FR.427") ? "A00.FR.427"
-                                : why.contains("A00.FR.405") ? "A00.FR.405" : "A00.FR.403", RequirementLevel.SHALL,
-                                "station certificate refused: " + why,
-                                "a valid Charging Station certificate of the CSO hierarchy")));
+                return refuse(id, Cause.STATION_CERTIFICATE, ValidationResult.of(Violation.of("A00.FR.403",
+                        RequirementLevel.SHALL, "no verified station certificate: " + e.getMessage(),
+                        "a valid Charging Station certificate of the CSO hierarchy")));
             } catch (RuntimeException e) {
                 return refuse(id, Cause.UNAVAILABLE, unavailable("A00.FR.403", "station certificate validation", e));
             }

@@ -3,6 +3,7 @@ package io.ocppsec.tls;
 import io.ocppsec.api.SecurityProfile;
 import io.ocppsec.api.requirement.RequirementLevel;
 import io.ocppsec.api.requirement.ValidationResult;
+import io.ocppsec.api.requirement.Violation;
 import io.ocppsec.api.spi.RevocationSource;
 import io.ocppsec.core.cert.CertificateBindingRegistry;
 import io.ocppsec.core.cert.ChainValidationResult;
@@ -174,8 +175,10 @@ public final class CsmsTlsContext extends TlsContextBase<StationCertificateTrust
      *
      * @param session an established session of this context
      * @return the identity, whose CN is then matched to the URL identity (A00.FR.405)
-     * @throws SSLPeerUnverifiedException when there is no valid station certificate, or its certificate or key
-     *     is bound to another station (A00.FR.427)
+     * @throws StationCertificateRefusedException when the station certificate is refused: not valid (any more),
+     *     not exactly one CN (A00.FR.405), or its certificate or key is bound to another station (A00.FR.427); its
+     *     result names the rule
+     * @throws SSLPeerUnverifiedException when the session has no peer certificate, or on profile 2
      */
     public StationIdentity stationIdentity(SSLSession session) throws SSLPeerUnverifiedException {
         Objects.requireNonNull(session, "session");
@@ -195,27 +198,30 @@ public final class CsmsTlsContext extends TlsContextBase<StationCertificateTrust
             Certificate[] certs = session.getPeerCertificates();
             List<X509Certificate> chain = new ArrayList<>();
             for (Certificate c : certs) {
-                if (!(c instanceof X509Certificate)) {
-                    throw new SSLPeerUnverifiedException("Peer certificate is not X.509");
+                if (!(c instanceof X509Certificate x509)) {
+                    throw new StationCertificateRefusedException(ValidationResult.of(Violation.of("A00.FR.403",
+                            RequirementLevel.SHALL, "a " + c.getType() + " peer certificate", "an X.509 certificate")));
                 }
-                chain.add((X509Certificate) c);
+                chain.add(x509);
             }
             // The same checks as in the handshake, on the certificate the station proves the key of.
             ChainValidationResult r = trustManager().validateStation(current, chain, clock().instant());
             if (!r.isCompliant()) {
-                throw new SSLPeerUnverifiedException("Station certificate no longer valid: " + r.result().blocking().get(0));
+                throw new StationCertificateRefusedException(r.result());
             }
             peer = new VerifiedPeer(r.path(), r.result(), clock().instant(), current);
         }
         // Identity and binding come from the validated path's leaf, the peer's own certificate (VerifiedPeer.of).
         List<String> cn = X509Names.commonNames(peer.chain().get(0).getSubjectX500Principal());
         if (cn.size() != 1) {
-            throw new SSLPeerUnverifiedException("Station certificate has " + cn.size() + " CN values (A00.FR.405)");
+            throw new StationCertificateRefusedException(ValidationResult.of(Violation.of("A00.FR.405",
+                    RequirementLevel.SHALL, cn.size() + " commonName values",
+                    "exactly one commonName holding the station serial number").atChainIndex(0)));
         }
         if (bindings.isPresent()) {
             ValidationResult bound = bindings.get().bind(cn.get(0), peer.chain().get(0));
             if (!bound.isCompliant()) {
-                throw new SSLPeerUnverifiedException("Station certificate refused: " + bound.blocking().get(0));
+                throw new StationCertificateRefusedException(bound);
             }
         }
         return new StationIdentity(cn.get(0), peer.chain(), peer.at());

@@ -149,6 +149,12 @@ class CsmsRefusesTest {
             SSLSession second = s.next().session();
             assertThatThrownBy(() -> ctx.stationIdentity(second)).isInstanceOf(SSLPeerUnverifiedException.class)
                     .hasMessageContaining("A00.FR.427").hasMessageContaining("CS-0101");
+            // Typed: the rule is in the result, so callers need not parse the message.
+            assertThatThrownBy(() -> ctx.stationIdentity(second))
+                    .isInstanceOfSatisfying(StationCertificateRefusedException.class, e -> {
+                        assertThat(e.result().violates("A00.FR.427")).isTrue();
+                        assertThat(e.result().isCompliant()).isFalse();
+                    });
 
             // The first station renewing its certificate (new key, same identity) is fine.
             TestCertificate renewed = PKI.stationBuilder("CS-0101").build();
