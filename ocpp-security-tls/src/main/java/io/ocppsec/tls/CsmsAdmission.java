@@ -410,14 +410,20 @@ public final class CsmsAdmission {
         /**
          * Profile 3: binds each admitted certificate and key to its station and refuses one already bound to
          * another station (A00.FR.427), as the last rule. (A {@link CsmsTlsContext} built with its own registry
-         * binds inside {@link CsmsTlsContext#stationIdentity}; one of the two is enough.)
+         * binds inside {@link CsmsTlsContext#stationIdentity}; the rule has one place, so both together are
+         * refused.)
          *
          * @param registry the bindings
          * @return this builder
+         * @throws IllegalArgumentException on profiles 1 and 2, or when the TLS context binds already
          */
         public Builder certificateBindings(CertificateBindingRegistry registry) {
             if (!profile.requiresClientCertificate()) {
                 throw new IllegalArgumentException("Certificate bindings apply to security profile 3 only");
+            }
+            if (tls.filter(CsmsTlsContext::bindsCertificates).isPresent()) {
+                throw new IllegalArgumentException("The CsmsTlsContext already binds certificates to stations "
+                        + "(A00.FR.427): configure the registry on the context or on the admission, not both");
             }
             this.bindings = Optional.of(Objects.requireNonNull(registry, "registry"));
             return this;

@@ -160,6 +160,11 @@ public final class CsmsTlsContext extends TlsContextBase<StationCertificateTrust
         invalidateSessions();
     }
 
+    /** @return whether {@link #stationIdentity} binds certificates to stations (A00.FR.427) */
+    boolean bindsCertificates() {
+        return bindings.isPresent();
+    }
+
     /**
      * The verified identity of the Charging Station on a profile 3 connection. The trust manager leaves a marker
      * with the validated path in the handshake session; it is used when it is at most {@link #MARKER_FRESHNESS}

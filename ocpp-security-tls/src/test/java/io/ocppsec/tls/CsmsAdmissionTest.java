@@ -379,6 +379,10 @@ class CsmsAdmissionTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CsmsAdmission.builder(csms2).certificateBindings(new CertificateBindingRegistry()))
                 .isInstanceOf(IllegalArgumentException.class);
+        CsmsTlsContext binding = build(TlsTestSupport.csms(SecurityProfile.TLS_CLIENT_CERTIFICATE, REC)
+                .certificateBindings(new CertificateBindingRegistry()));
+        assertThatThrownBy(() -> CsmsAdmission.builder(binding).certificateBindings(new CertificateBindingRegistry()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A00.FR.427");
         assertThat(profile3(b -> b).toString()).contains("profile 3").contains("profileFloor=true");
     }
 
